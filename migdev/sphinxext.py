@@ -1,0 +1,145 @@
+"""Sphinx extension for the course book (loaded only by the book build, never by notebooks).
+
+- ``exercise-list`` directive: for each exercise notebook, a link to its page, an "Open in Binder"
+  link and a link to download its learner edition. The Binder address comes from the book's
+  ``repository.url`` and ``launch_buttons.binderhub_url`` in ``_config.yml`` (one place).
+- ``data-catalogue`` directive: the data catalogue, generated from ``data/datapackage.json``.
+- After the HTML build, the learner edition of every exercise is written to ``learner/``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from urllib.parse import quote
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.addnodes import pending_xref
+from sphinx.util.osutil import relative_uri
+
+from migdev import data as course_data
+from migdev.notebooks import write_learner_editions
+
+LEARNER_FOLDER = "learner"
+
+
+def binder_url(config, notebook_path: str) -> str:
+    options = config.html_theme_options
+    repository = options.get("repository_url", "").rstrip("/")
+    owner_repo = repository.split("github.com/", 1)[-1]
+    branch = options.get("repository_branch", "main")
+    hub = options.get("launch_buttons", {}).get("binderhub_url", "https://mybinder.org").rstrip("/")
+    return f"{hub}/v2/gh/{owner_repo}/{branch}?urlpath={quote('lab/tree/' + notebook_path, safe='')}"
+
+
+def _paragraph(*children) -> nodes.paragraph:
+    paragraph = nodes.paragraph()
+    paragraph.extend(children)
+    return paragraph
+
+
+def _link(text: str, uri: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=uri, internal=False)
+
+
+class ExerciseList(Directive):
+    """Each content line: the docname of an exercise notebook, e.g. ``exercises/m01-1-money-flows``."""
+
+    has_content = True
+
+    def run(self):
+        env = self.state.document.settings.env
+        docname = env.docname
+        listing = nodes.bullet_list()
+        for line in (line.strip() for line in self.content):
+            if not line:
+                continue
+            target = line.lstrip("/")
+            env.note_dependency(env.doc2path(target))
+            page = pending_xref("", refdomain="std", reftype="doc", reftarget="/" + target,
+                                refdoc=docname, refexplicit=False, refwarn=True)
+            page += nodes.inline("", target)
+            name = Path(target).name + ".ipynb"
+            learner = relative_uri(env.app.builder.get_target_uri(docname),
+                                   f"{LEARNER_FOLDER}/{name}")
+            item = nodes.list_item()
+            item += _paragraph(
+                page, nodes.Text(" — "),
+                _link("open in Binder (learner edition)", binder_url(env.config, f"exercises/{name}")),
+                nodes.Text(" · "),
+                nodes.reference("", "download the learner edition", refuri=learner, internal=True),
+            )
+            listing += item
+        return [listing]
+
+
+def _table(header: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+    table = nodes.table(classes=["migdev-catalogue"])
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    group.extend(nodes.colspec(colwidth=w) for w in widths)
+    head = nodes.thead()
+    group += head
+    head += nodes.row("", *(nodes.entry("", _paragraph(nodes.Text(h))) for h in header))
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += nodes.row("", *(nodes.entry("", _paragraph(nodes.Text(c))) for c in row))
+    return table
+
+
+class DataCatalogue(Directive):
+    """The datasets of ``data/datapackage.json``: description, provenance and columns."""
+
+    def run(self):
+        env = self.state.document.settings.env
+        folder = course_data.data_dir()
+        env.note_dependency(str(folder / "datapackage.json"))
+        package = course_data.package()
+        output = []
+        for resource in package["resources"]:
+            path = folder / resource["path"]
+            with path.open(encoding="utf-8") as handle:
+                rows = sum(1 for _ in csv.reader(handle)) - 1
+            section_id = nodes.make_id(f"dataset-{resource['name']}")
+            output.append(nodes.rubric("", f"{resource['title']} ({resource['name']})",
+                                       ids=[section_id], classes=["migdev-dataset"]))
+            output.append(_paragraph(nodes.Text(resource["description"])))
+            facts = nodes.bullet_list()
+            licence = ", ".join(l.get("title", l["name"]) for l in resource.get("licenses", []))
+            facts += nodes.list_item("", _paragraph(nodes.Text(
+                f"File: data/{resource['path']} — {rows:,} rows, {resource['bytes']:,} bytes; "
+                f"load it with load(\"{resource['name']}\").")))
+            facts += nodes.list_item("", _paragraph(nodes.Text(f"Licence: {licence}.")))
+            for source in resource.get("sources", []):
+                codes = ", ".join(source.get("indicator_codes", []))
+                text = (f"Source: {source['publisher']}, {source['title']}"
+                        f"{' (' + codes + ')' if codes else ''}. Retrieved from the public GitHub "
+                        f"repository {source['repository']}, file(s) {source['path']}, commit "
+                        f"{source['commit']}.")
+                item = _paragraph(nodes.Text(text + " "))
+                if source.get("url"):
+                    item += _link("Publisher's page", source["url"])
+                facts += nodes.list_item("", item)
+            facts += nodes.list_item("", _paragraph(nodes.literal(
+                "", f"sha256: {resource['hash'].split(':', 1)[-1]}")))
+            output.append(facts)
+            fields = [[f["name"], f["type"], f.get("unit", ""), f.get("description", "")]
+                      for f in resource["schema"]["fields"]]
+            output.append(_table(["Column", "Type", "Unit", "Description"], fields, [18, 8, 14, 60]))
+        return output
+
+
+def write_learner_files(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    exercises = Path(app.srcdir) / "exercises"
+    write_learner_editions([exercises], Path(app.outdir) / LEARNER_FOLDER)
+
+
+def setup(app):
+    app.add_directive("exercise-list", ExerciseList)
+    app.add_directive("data-catalogue", DataCatalogue)
+    app.connect("build-finished", write_learner_files)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

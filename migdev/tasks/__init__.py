@@ -1,0 +1,72 @@
+"""Task sets: the checks of each exercise notebook, one module per notebook.
+
+A task set is a :class:`TaskSet` named like its notebook (``m01-1-money-flows``); its module
+registers each task's check function with :meth:`TaskSet.task`, or a classification or a choice
+with :meth:`TaskSet.classify` and :meth:`TaskSet.choose`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from migdev import checks
+from migdev.data import CourseError
+from migdev.feedback import Feedback
+
+# Notebook name -> module defining its TaskSet (called TASKS).
+MODULES = {
+    "m01-1-money-flows": "migdev.tasks.m01_money_flows",
+    "m01-2-who-moves-where": "migdev.tasks.m01_who_moves_where",
+    "m01-3-impacts-at-every-level": "migdev.tasks.m01_impacts",
+}
+
+
+@dataclass
+class Task:
+    id: str
+    expects: str
+    check: Callable[..., Feedback]
+    categories: list[str] = field(default_factory=list)
+    key: dict[str, tuple[str, str]] = field(default_factory=dict)
+    question: str = ""
+    options: list[str] = field(default_factory=list)
+
+
+class TaskSet:
+    def __init__(self, name: str):
+        self.name = name
+        self.tasks: dict[str, Task] = {}
+
+    def task(self, task_id: str, expects: str):
+        """Decorator: register ``check(answer, **params) -> Feedback`` as task ``task_id``."""
+        def register(function: Callable[..., Feedback]) -> Callable[..., Feedback]:
+            self.tasks[task_id] = Task(task_id, expects, function)
+            return function
+        return register
+
+    def classify(self, task_id: str, categories: list[str],
+                 key: dict[str, tuple[str, str]], hint: str = "") -> None:
+        """Register a classification task: each item of ``key`` -> (category, explanation)."""
+        def check(answer: object) -> Feedback:
+            return checks.check_classification(task_id, answer, key, hint=hint)
+        self.tasks[task_id] = Task(task_id, "a category for every item (use the widget)", check,
+                                   categories=list(categories), key=dict(key))
+
+    def choose(self, task_id: str, question: str, options: dict[str, str], answer: str,
+               hint: str = "") -> None:
+        """Register a one-answer question: ``options`` maps each option to its explanation."""
+        def check(chosen: object) -> Feedback:
+            chosen = getattr(chosen, "value", chosen)
+            return checks.check_choice(task_id, chosen, answer, options, explanations=options,
+                                       hint=hint)
+        self.tasks[task_id] = Task(task_id, "one of the options (use the widget)", check,
+                                   question=question, options=list(options))
+
+
+def get(name: str) -> TaskSet:
+    if name not in MODULES:
+        raise CourseError(f"There is no exercise called {name!r}. "
+                          f"The exercises are: {', '.join(MODULES)}.")
+    return importlib.import_module(MODULES[name]).TASKS

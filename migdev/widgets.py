@@ -1,0 +1,90 @@
+"""Interactive answers for learners who do not write code: drop-downs, choices and sliders.
+
+Each widget shows as an interactive control in Jupyter and Binder, and as a plain, readable list
+in the static web book (where nothing can run).
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+PLACEHOLDER = "— choose —"
+STATIC_NOTE = ("This is an interactive exercise: open it in Binder or Jupyter "
+               "(the rocket button at the top of the page) to answer.")
+
+
+class _Display:
+    """Mixin: an interactive widget bundle plus an HTML and text fallback for static pages."""
+
+    widget: w.Widget
+
+    def _static_lines(self) -> list[str]:  # pragma: no cover - overridden
+        return []
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        lines = self._static_lines()
+        bundle["text/plain"] = "\n".join([STATIC_NOTE, *lines])
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        bundle["text/html"] = (f'<div class="migdev-static"><p><em>{html.escape(STATIC_NOTE)}</em>'
+                               f"</p><ul>{items}</ul></div>")
+        return bundle
+
+
+class Classifier(_Display):
+    """One drop-down per item; ``value`` maps each item to the chosen category (or None)."""
+
+    def __init__(self, items: list[str], categories: list[str],
+                 saved: dict | None = None, description: str = "Category"):
+        self.items = list(items)
+        self.categories = list(categories)
+        self._menus = {}
+        rows = []
+        saved = saved if isinstance(saved, dict) else {}
+        for number, item in enumerate(self.items, start=1):
+            start = saved.get(item) if saved.get(item) in self.categories else None
+            menu = w.Dropdown(options=[(PLACEHOLDER, None)] + [(c, c) for c in self.categories],
+                              value=start, description=f"{description} {number}",
+                              layout=w.Layout(width="max-content"),
+                              style={"description_width": "initial"})
+            self._menus[item] = menu
+            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {html.escape(item)}</p>"),
+                                menu]))
+        self.widget = w.VBox(rows)
+
+    @property
+    def value(self) -> dict:
+        return {item: menu.value for item, menu in self._menus.items()}
+
+    def set(self, answers: dict) -> None:
+        for item, category in answers.items():
+            if item in self._menus:
+                self._menus[item].value = category
+
+    def _static_lines(self) -> list[str]:
+        options = " / ".join(self.categories)
+        return [f"{n}. {item}  [{options}]" for n, item in enumerate(self.items, start=1)]
+
+
+class Choice(_Display):
+    """Radio buttons for one question; ``value`` is the chosen option (or None)."""
+
+    def __init__(self, question: str, options: list[str], saved: object = None):
+        self.question = question
+        self.options = list(options)
+        start = saved if saved in self.options else None
+        self._buttons = w.RadioButtons(options=self.options, value=start,
+                                       layout=w.Layout(width="max-content"))
+        self.widget = w.VBox([w.HTML(f"<p>{html.escape(question)}</p>"), self._buttons])
+
+    @property
+    def value(self) -> object:
+        return self._buttons.value
+
+    def set(self, option: object) -> None:
+        self._buttons.value = option
+
+    def _static_lines(self) -> list[str]:
+        return [self.question, *(f"( ) {option}" for option in self.options)]
