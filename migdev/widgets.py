@@ -26,10 +26,11 @@ class _Display:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
         lines = self._static_lines()
-        bundle["text/plain"] = "\n".join([STATIC_NOTE, *lines])
+        numbered = [f"{n}. {line}" for n, line in enumerate(lines, start=1)]
+        bundle["text/plain"] = "\n".join([STATIC_NOTE, *numbered])
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         bundle["text/html"] = (f'<div class="migdev-static"><p><em>{html.escape(STATIC_NOTE)}</em>'
-                               f"</p><ul>{items}</ul></div>")
+                               f"</p><ol>{items}</ol></div>")
         return bundle
 
 
@@ -65,7 +66,7 @@ class Classifier(_Display):
 
     def _static_lines(self) -> list[str]:
         options = " / ".join(self.categories)
-        return [f"{n}. {item}  [{options}]" for n, item in enumerate(self.items, start=1)]
+        return [f"{item}  [{options}]" for item in self.items]
 
 
 class Choice(_Display):
@@ -87,4 +88,4 @@ class Choice(_Display):
         self._buttons.value = option
 
     def _static_lines(self) -> list[str]:
-        return [self.question, *(f"( ) {option}" for option in self.options)]
+        return [f"{self.question} Options: " + " / ".join(self.options)]

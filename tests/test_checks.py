@@ -97,7 +97,7 @@ def test_resolve_raises_a_course_error_for_unknown_country():
 
 def test_expected_answers_follow_the_data(tmp_path, monkeypatch):
     """Change the data and the expected answer changes with it: nothing is typed in."""
-    from migdev.tasks import m01_money_flows
+    from migdev.tasks import m01_1_money_flows as m01_money_flows
 
     ex = Exercise("m01-1-money-flows", folder=tmp_path)
     flows = load("financial_flows")

@@ -1,6 +1,7 @@
 """Task sets: the checks of each exercise notebook, one module per notebook.
 
-A task set is a :class:`TaskSet` named like its notebook (``m01-1-money-flows``); its module
+A task set is a :class:`TaskSet` named like its notebook: notebook ``exercises/m01-1-money-flows.ipynb``
+is served by module ``migdev/tasks/m01_1_money_flows.py``, which defines ``TASKS``. The module
 registers each task's check function with :meth:`TaskSet.task`, or a classification or a choice
 with :meth:`TaskSet.classify` and :meth:`TaskSet.choose`.
 """
@@ -8,6 +9,7 @@ with :meth:`TaskSet.classify` and :meth:`TaskSet.choose`.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,12 +17,12 @@ from migdev import checks
 from migdev.data import CourseError
 from migdev.feedback import Feedback
 
-# Notebook name -> module defining its TaskSet (called TASKS).
-MODULES = {
-    "m01-1-money-flows": "migdev.tasks.m01_money_flows",
-    "m01-2-who-moves-where": "migdev.tasks.m01_who_moves_where",
-    "m01-3-impacts-at-every-level": "migdev.tasks.m01_impacts",
-}
+
+
+def exercise_names() -> list[str]:
+    """Every exercise with a task set: module ``mNN_K_slug`` serves notebook ``mNN-K-slug``."""
+    return sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__)
+                  if info.name.startswith("m"))
 
 
 @dataclass
@@ -66,7 +68,8 @@ class TaskSet:
 
 
 def get(name: str) -> TaskSet:
-    if name not in MODULES:
+    names = exercise_names()
+    if name not in names:
         raise CourseError(f"There is no exercise called {name!r}. "
-                          f"The exercises are: {', '.join(MODULES)}.")
-    return importlib.import_module(MODULES[name]).TASKS
+                          f"The exercises are: {', '.join(names)}.")
+    return importlib.import_module(f"{__name__}.{name.replace('-', '_')}").TASKS

@@ -1,0 +1,80 @@
+"""The book builds with -W -n --keep-going and zero warnings, and shows what learners need."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import EXERCISES, ROOT, copy_project
+
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+REPOSITORY = CONFIG["repository"]["url"].split("github.com/", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("book") / "repo")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jupyter_book), "build", str(project), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, env=dict(os.environ, MIGDEV_SAVE="0"))
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    sphinx_problems = re.findall(r"^(?:.*: )?(?:WARNING|ERROR|CRITICAL): .*$", log, re.MULTILINE)
+    assert sphinx_problems == []
+    assert "build succeeded." in log
+    return project / "_build" / "html"
+
+
+def page(html: Path, name: str) -> str:
+    return (html / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_index_exists(html):
+    assert (html / "index.html").exists() and (html / "book" / "index.html").exists()
+
+
+def test_module_1_shows_lesson_quiz_and_exercises_with_binder_and_downloads(html):
+    text = page(html, "modules/m01-linkages")
+    assert "Learning objectives" in text and "Self-check quiz" in text and "Key takeaways" in text
+    assert text.count("Show the answer") >= 5
+    for notebook in EXERCISES:
+        binder = f"mybinder.org/v2/gh/{REPOSITORY}/main?urlpath=lab%2Ftree%2Fexercises%2F{notebook.name}"
+        assert binder in text
+        assert f'href="../learner/{notebook.name}"' in text
+        assert (html / "learner" / notebook.name).exists()
+
+
+@pytest.mark.parametrize("notebook", EXERCISES, ids=lambda p: p.stem)
+def test_exercise_pages_fold_solutions_and_launch_our_repository(html, notebook):
+    text = page(html, f"exercises/{notebook.stem}")
+    assert "tag_solution" in text and "tag_hide-cell" in text
+    assert "Show solution" in text
+    assert f"mybinder.org/v2/gh/{REPOSITORY}/main" in text
+    assert "executablebooks/jupyter-book" not in text
+    assert "✔ Correct" in text
+
+
+def test_no_widget_javascript_is_loaded_from_a_cdn(html):
+    for path in html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "html-manager" not in text and "require.min.js" not in text, path
+
+
+def test_data_catalogue_is_generated_from_the_package(html):
+    import json
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    text = page(html, "book/data-catalogue")
+    for resource in package["resources"]:
+        assert resource["name"] in text
+        assert resource["hash"].split(":", 1)[1] in text
+        for field in resource["schema"]["fields"]:
+            assert field["name"] in text
+
+
+def test_glossary_and_references_are_built(html):
+    assert "Remittances" in page(html, "book/glossary")
+    assert "Mainstreaming Migration into Development Planning" in page(html, "book/references")
