@@ -89,3 +89,40 @@ class Choice(_Display):
 
     def _static_lines(self) -> list[str]:
         return [f"{self.question} Options: " + " / ".join(self.options)]
+
+
+class Sliders(_Display):
+    """One slider per name (e.g. the weight of each criterion); ``value`` maps names to numbers."""
+
+    def __init__(self, names: list[str], minimum: float = 0, maximum: float = 5, step: float = 1,
+                 start: float | dict = 1, saved: dict | None = None):
+        self.names = list(names)
+        saved = saved if isinstance(saved, dict) else {}
+        self._sliders = {}
+        for name in self.names:
+            first = start.get(name, minimum) if isinstance(start, dict) else start
+            value = saved.get(name, first)
+            if not isinstance(value, (int, float)) or not minimum <= value <= maximum:
+                value = first
+            self._sliders[name] = w.FloatSlider(value=value, min=minimum, max=maximum, step=step,
+                                                description=name, continuous_update=False,
+                                                style={"description_width": "initial"},
+                                                layout=w.Layout(width="32em"))
+        self.widget = w.VBox(list(self._sliders.values()))
+
+    @property
+    def value(self) -> dict:
+        return {name: slider.value for name, slider in self._sliders.items()}
+
+    def set(self, values: dict) -> None:
+        for name, number in values.items():
+            if name in self._sliders:
+                self._sliders[name].value = number
+
+    def observe(self, callback) -> None:
+        """Call ``callback(values)`` whenever a slider moves (in a live notebook)."""
+        for slider in self._sliders.values():
+            slider.observe(lambda _change: callback(self.value), names="value")
+
+    def _static_lines(self) -> list[str]:
+        return [f"{name}: {value:g}" for name, value in self.value.items()]

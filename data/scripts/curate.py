@@ -31,6 +31,8 @@ FOCUS_COUNTRIES = PILOT_COUNTRIES + [
 ]
 # World Bank aggregates kept for comparison.
 AGGREGATES = ["WLD", "LMY"]
+# Large countries of destination, for the destination-side exercises.
+DESTINATIONS = ["USA", "RUS", "ARE", "SAU", "DEU", "GBR", "FRA", "ITA", "ESP", "KAZ", "CAN"]
 
 
 def financial_flows(src: Path) -> pd.DataFrame:
@@ -66,7 +68,60 @@ def bilateral_stock_focus(src: Path) -> pd.DataFrame:
     return df.sort_values(["origin_iso3", "destination_iso3", "year"])
 
 
+def sdg_10_7_2_policies(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "policy/sdg_10_7_2_migration_policies_all_domains_2019_2021.csv")
+    return df.rename(columns={"sg_cpa_migrs_all_domains_score": "score"}).sort_values(["iso3", "year"])
+
+
+def remittance_costs_corridors(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "remittance_costs/rpw_corridor_avg_total_cost_2011q1_2020q3.csv")
+    focus = df["receiving_iso3"].isin(FOCUS_COUNTRIES) | df["sending_iso3"].isin(FOCUS_COUNTRIES)
+    latest = df["period"] == df.sort_values(["year", "quarter"])["period"].iloc[-1]
+    cols = ["sending_country", "sending_iso3", "receiving_country", "receiving_iso3", "period",
+            "year", "quarter", "avg_total_cost_pct"]
+    return df.loc[focus | latest, cols].sort_values(["sending_iso3", "receiving_iso3", "year", "quarter"])
+
+
+def remittance_cost_by_country(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "remittance_costs/wdi2023vintage_avg_remittance_cost_by_country_2011_2020.csv")
+    df = df.dropna(subset=["avg_cost_to_country_pct", "avg_cost_from_country_pct"], how="all")
+    return df[["iso3", "country", "year", "avg_cost_to_country_pct",
+               "avg_cost_from_country_pct"]].sort_values(["iso3", "year"])
+
+
+def bilateral_remittances_2017(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "remittances/wb_bilateral_remittance_estimates_2017.csv")
+    keep = df["receiving_iso3"].isin(FOCUS_COUNTRIES) | df["sending_iso3"].isin(FOCUS_COUNTRIES)
+    return df[keep].sort_values(["receiving_iso3", "sending_iso3"])
+
+
+def remittances_2023_vintage(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "remittances/wdi2023vintage_remittances_official_2000_2022.csv")
+    df = df[df["iso3"].isin(FOCUS_COUNTRIES + AGGREGATES + DESTINATIONS)]
+    return df.sort_values(["iso3", "year"])
+
+
+def remittance_outflows_knomad(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "remittances/knomad_remittance_outflows_2000_2022_june2023.csv")
+    return df.sort_values(["country", "year"])
+
+
+def population_net_migration(src: Path) -> pd.DataFrame:
+    df = pd.read_csv(src / "context/wdi_population_gdp_netmigration_2000_2025.csv")
+    df = df[df["iso3"].isin(FOCUS_COUNTRIES + AGGREGATES + DESTINATIONS)]
+    cols = ["iso3", "country", "is_aggregate", "year", "population", "gdp_per_capita_usd",
+            "net_migration", "intl_migrant_stock"]
+    return df[cols].sort_values(["iso3", "year"])
+
+
 BUILDERS = {
+    "sdg_10_7_2_policies": sdg_10_7_2_policies,
+    "remittance_costs_corridors": remittance_costs_corridors,
+    "remittance_cost_by_country": remittance_cost_by_country,
+    "bilateral_remittances_2017": bilateral_remittances_2017,
+    "remittances_2023_vintage": remittances_2023_vintage,
+    "remittance_outflows_knomad": remittance_outflows_knomad,
+    "population_net_migration": population_net_migration,
     "financial_flows": financial_flows,
     "migrant_stock_by_destination": migrant_stock_by_destination,
     "immigrants_emigrants": immigrants_emigrants,

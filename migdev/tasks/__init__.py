@@ -37,8 +37,15 @@ class Task:
 
 
 class TaskSet:
-    def __init__(self, name: str):
+    """The tasks of one notebook.
+
+    ``params`` are the keyword arguments the notebook passes to every check (for example the
+    country the learner chose), with the notebook's default values; tests use them too.
+    """
+
+    def __init__(self, name: str, params: dict | None = None):
         self.name = name
+        self.params = dict(params or {})
         self.tasks: dict[str, Task] = {}
 
     def task(self, task_id: str, expects: str):

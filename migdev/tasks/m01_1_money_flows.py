@@ -8,7 +8,7 @@ from migdev import checks, countries
 from migdev.data import load
 from migdev.tasks import TaskSet
 
-TASKS = TaskSet("m01-1-money-flows")
+TASKS = TaskSet("m01-1-money-flows", params={"country": "Moldova"})
 FIRST_YEAR, LAST_YEAR = 2000, 2023
 FLOWS = {"remittances": "remittances_received_usd", "ODA": "oda_net_received_usd",
          "FDI": "fdi_net_inflows_usd"}

@@ -8,7 +8,7 @@ from migdev import checks, countries
 from migdev.data import load
 from migdev.tasks import TaskSet
 
-TASKS = TaskSet("m01-2-who-moves-where")
+TASKS = TaskSet("m01-2-who-moves-where", params={"country": "Bangladesh"})
 YEAR = 2020
 ORIGIN = "mainly a country of origin"
 DESTINATION = "mainly a country of destination"
