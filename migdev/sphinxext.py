@@ -4,7 +4,8 @@
   link and a link to download its learner edition. The Binder address comes from the book's
   ``repository.url`` and ``launch_buttons.binderhub_url`` in ``_config.yml`` (one place).
 - ``data-catalogue`` directive: the data catalogue, generated from ``data/datapackage.json``.
-- After the HTML build, the learner edition of every exercise is written to ``learner/``.
+- After the HTML build, the learner edition of every exercise is written to ``learner/``, and a
+  few accessibility faults of the theme's markup are repaired (``THEME_REPAIRS``).
 """
 
 from __future__ import annotations
@@ -131,15 +132,39 @@ class DataCatalogue(Directive):
         return output
 
 
-def write_learner_files(app, exception) -> None:
+# Accessibility repairs of markup that the theme and extensions write (found with axe-core):
+# (old, new) pairs applied to every HTML page after the build.
+THEME_REPAIRS = [
+    # pydata-sphinx-theme: the sidebar's expand/collapse <summary> holds only an icon.
+    ('<summary><span class="toctree-toggle" role="presentation">',
+     '<summary aria-label="Show or hide the pages in this section">'
+     '<span class="toctree-toggle" role="presentation">'),
+    # sphinxcontrib-bibtex: role="list" whose children are not list items.
+    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
+]
+
+
+def repair_html(text: str) -> str:
+    for old, new in THEME_REPAIRS:
+        text = text.replace(old, new)
+    return text
+
+
+def finish_html(app, exception) -> None:
+    """Write the learner editions and apply the accessibility repairs."""
     if exception is not None or app.builder.format != "html":
         return
     exercises = Path(app.srcdir) / "exercises"
     write_learner_editions([exercises], Path(app.outdir) / LEARNER_FOLDER)
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        repaired = repair_html(text)
+        if repaired != text:
+            page.write_text(repaired, encoding="utf-8")
 
 
 def setup(app):
     app.add_directive("exercise-list", ExerciseList)
     app.add_directive("data-catalogue", DataCatalogue)
-    app.connect("build-finished", write_learner_files)
+    app.connect("build-finished", finish_html)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

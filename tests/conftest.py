@@ -55,3 +55,25 @@ def copy_project(destination: Path) -> Path:
                                     ".pytest_cache", ".hypothesis", "*.egg-info")
     shutil.copytree(ROOT, destination, ignore=ignore)
     return destination
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> tuple[Path, str]:
+    """Build a copy of the book once per test session: (html folder, build log)."""
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path_factory.mktemp("book") / "repo")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(jupyter_book), "build", str(project), "-W", "-n", "--keep-going"],
+                            capture_output=True, text=True, env=dict(os.environ, MIGDEV_SAVE="0"))
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    return project / "_build" / "html", log
+
+
+def html_pages(html: Path) -> list[Path]:
+    """Every content page of a built site (the root index.html only redirects)."""
+    return sorted(p for p in html.rglob("*.html")
+                  if "_static" not in p.parts and p != html / "index.html")

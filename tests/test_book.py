@@ -1,32 +1,24 @@
 """The book builds with -W -n --keep-going and zero warnings, and shows what learners need."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import EXERCISES, ROOT, copy_project
+from conftest import EXERCISES, ROOT
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPOSITORY = CONFIG["repository"]["url"].split("github.com/", 1)[1]
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("book") / "repo")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(jupyter_book), "build", str(project), "-W", "-n", "--keep-going"],
-                            capture_output=True, text=True, env=dict(os.environ, MIGDEV_SAVE="0"))
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-5000:]
+def html(built_book) -> Path:
+    folder, log = built_book
     sphinx_problems = re.findall(r"^(?:.*: )?(?:WARNING|ERROR|CRITICAL): .*$", log, re.MULTILINE)
     assert sphinx_problems == []
     assert "build succeeded." in log
-    return project / "_build" / "html"
+    return folder
 
 
 def page(html: Path, name: str) -> str:
@@ -41,7 +33,7 @@ def test_module_1_shows_lesson_quiz_and_exercises_with_binder_and_downloads(html
     text = page(html, "modules/m01-linkages")
     assert "Learning objectives" in text and "Self-check quiz" in text and "Key takeaways" in text
     assert text.count("Show the answer") >= 5
-    for notebook in EXERCISES:
+    for notebook in [p for p in EXERCISES if p.name.startswith("m01-")]:
         binder = f"mybinder.org/v2/gh/{REPOSITORY}/main?urlpath=lab%2Ftree%2Fexercises%2F{notebook.name}"
         assert binder in text
         assert f'href="../learner/{notebook.name}"' in text
@@ -78,3 +70,9 @@ def test_data_catalogue_is_generated_from_the_package(html):
 def test_glossary_and_references_are_built(html):
     assert "Remittances" in page(html, "book/glossary")
     assert "Mainstreaming Migration into Development Planning" in page(html, "book/references")
+
+
+def test_no_page_loads_mathjax_or_other_cdn_scripts(html):
+    for path in html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', text), path

@@ -1,0 +1,182 @@
+"""Benchmarks of the course, each against a reference measured in the same run.
+
+    python benchmarks/run.py --out _build/bench.json      (or: make bench)
+
+- Cold build (every notebook executed) per page, against the template book that
+  `jupyter-book create` makes, built with the same install.
+- Warm rebuild with nothing changed, as a fraction of the cold build.
+- Every exercise notebook, both editions: wall time and peak memory of a fresh-kernel run, against
+  a fresh kernel that only imports the helper package.
+- First-visit bytes of every page (HTML and everything it loads, as a browser fetches it on a first
+  visit with an empty cache), against the template book's pages.
+
+Nothing here is asserted: the script reports, and says which targets are met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_project, html_pages  # noqa: E402
+
+from migdev.notebooks import learner_edition  # noqa: E402
+
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+PEAK_RSS_CELL = "import resource; print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+TARGETS = {"build_ratio": 2.0, "warm_over_cold": 0.15, "notebook_seconds": 5.0,
+           "notebook_peak_rss_mb": 300.0, "page_bytes_ratio": 1.25}
+
+
+def build(project: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(JUPYTER_BOOK), "build", str(project), "--quiet"], check=True,
+                   capture_output=True, env={**__import__("os").environ, "MIGDEV_SAVE": "0"})
+    return time.perf_counter() - started
+
+
+def run_notebook(notebook: nbformat.NotebookNode) -> tuple[float, float]:
+    """(wall seconds including kernel start, kernel peak RSS in MB) of a fresh-kernel run."""
+    notebook = nbformat.from_dict(notebook)
+    notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
+    with tempfile.TemporaryDirectory() as folder:
+        client = NotebookClient(notebook, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": folder}})
+        started = time.perf_counter()
+        client.execute()
+        seconds = time.perf_counter() - started
+    text = "".join(o.get("text", "") for o in notebook.cells[-1].outputs)
+    peak_kb = int(text.split("PEAK_RSS_KB")[1].split()[0])
+    return seconds, peak_kb / 1024
+
+
+def first_visit_bytes(html: Path, pages: list[Path], browser) -> list[int]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    sizes = []
+    try:
+        for page_path in pages:
+            context = browser.new_context()  # empty cache: a first visit
+            page = context.new_page()
+            responses = []
+            page.on("response", responses.append)
+            page.goto(f"{base}/{page_path.relative_to(html).as_posix()}", wait_until="networkidle")
+            total = 0
+            for response in responses:
+                try:
+                    total += len(response.body())
+                except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                    pass
+            sizes.append(total)
+            context.close()
+    finally:
+        server.shutdown()
+    return sizes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    report: dict = {}
+
+    # Builds: the course (cold, then warm) and the template book, same install, same run.
+    course = copy_project(work / "course")
+    cold = build(course)
+    warm = build(course)
+    course_pages = html_pages(course / "_build" / "html")
+    subprocess.run([str(JUPYTER_BOOK), "create", str(work / "template")], check=True,
+                   capture_output=True)
+    template_seconds = build(work / "template")
+    template_pages = html_pages(work / "template" / "_build" / "html")
+    report["build_s_per_page"] = cold / len(course_pages)
+    report["template_build_s_per_page"] = template_seconds / len(template_pages)
+    report["cold_build_s"], report["warm_build_s"] = cold, warm
+    report["pages_built"], report["template_pages_built"] = len(course_pages), len(template_pages)
+    report["warm_over_cold"] = warm / cold
+
+    # Notebooks, both editions, and the bare kernel.
+    seconds, peak = run_notebook(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import migdev")]))
+    report["kernel_baseline"] = {"seconds": seconds, "peak_rss_mb": peak}
+    report["notebooks"] = []
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        instructor = nbformat.read(path, as_version=4)
+        for edition, notebook in [("solution", instructor), ("learner", learner_edition(instructor))]:
+            seconds, peak = run_notebook(notebook)
+            report["notebooks"].append({"name": path.stem, "edition": edition,
+                                        "seconds": seconds, "peak_rss_mb": peak})
+
+    # First-visit bytes, in Debian's headless Chromium.
+    from playwright.sync_api import sync_playwright
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        html = course / "_build" / "html"
+        sizes = first_visit_bytes(html, course_pages, browser)
+        report["pages"] = [{"page": p.relative_to(html).as_posix(), "first_visit_bytes": s}
+                           for p, s in zip(course_pages, sizes)]
+        template_html = work / "template" / "_build" / "html"
+        report["template_first_visit_bytes"] = statistics.median(
+            first_visit_bytes(template_html, template_pages, browser))
+        browser.close()
+
+    report["targets"] = TARGETS
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    print(summary(report))
+    print(f"\nWritten to {args.out}")
+    return 0
+
+
+def summary(report: dict) -> str:
+    ok = lambda met: "met" if met else "NOT met"  # noqa: E731
+    build_ratio = report["build_s_per_page"] / report["template_build_s_per_page"]
+    slowest = max(report["notebooks"], key=lambda n: n["seconds"])
+    heaviest = max(report["notebooks"], key=lambda n: n["peak_rss_mb"])
+    limit = TARGETS["page_bytes_ratio"] * report["template_first_visit_bytes"]
+    heavy_pages = [p for p in report["pages"] if p["first_visit_bytes"] > limit]
+    biggest = max(report["pages"], key=lambda p: p["first_visit_bytes"])
+    lines = [
+        f"Cold build: {report['build_s_per_page']:.2f} s/page over {report['pages_built']} pages; "
+        f"template {report['template_build_s_per_page']:.2f} s/page -> ratio {build_ratio:.2f} "
+        f"(target <= {TARGETS['build_ratio']}: {ok(build_ratio <= TARGETS['build_ratio'])})",
+        f"Warm rebuild: {report['warm_build_s']:.1f} s = {report['warm_over_cold']:.2f} of cold "
+        f"(target <= {TARGETS['warm_over_cold']}: {ok(report['warm_over_cold'] <= TARGETS['warm_over_cold'])})",
+        f"Kernel baseline (import migdev): {report['kernel_baseline']['seconds']:.2f} s, "
+        f"{report['kernel_baseline']['peak_rss_mb']:.0f} MB",
+        f"Notebooks ({len(report['notebooks'])} runs): slowest {slowest['name']} ({slowest['edition']}) "
+        f"{slowest['seconds']:.2f} s; heaviest {heaviest['name']} ({heaviest['edition']}) "
+        f"{heaviest['peak_rss_mb']:.0f} MB (targets < {TARGETS['notebook_seconds']} s: "
+        f"{ok(slowest['seconds'] < TARGETS['notebook_seconds'])}; < {TARGETS['notebook_peak_rss_mb']} MB: "
+        f"{ok(heaviest['peak_rss_mb'] < TARGETS['notebook_peak_rss_mb'])})",
+        f"First-visit bytes: template median {report['template_first_visit_bytes'] / 1e3:.0f} kB; "
+        f"largest page {biggest['page']} {biggest['first_visit_bytes'] / 1e3:.0f} kB; "
+        f"{len(heavy_pages)} page(s) above {TARGETS['page_bytes_ratio']}x the template median"
+        + (": " + ", ".join(p["page"] for p in heavy_pages) if heavy_pages else ""),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
