@@ -57,6 +57,20 @@ def as_number(value: object) -> float | str:
     return f"You gave {describe(value)}; a single number is expected, e.g. 12.5."
 
 
+def format_number(value: float) -> str:
+    """A number as a person writes it: 384,112 or 2.013 or 0.0041 (never 3.84e+05)."""
+    if value == 0:
+        return "0"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    magnitude = abs(value)
+    if magnitude >= 1000:
+        return f"{value:,.0f}"
+    if magnitude >= 1:
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return f"{value:.3g}"
+
+
 def check_number(task: str, answer: object, expected: float, *, tolerance: float,
                  relative: bool = False, unit: str = "", hint: str = "") -> Feedback:
     """Correct when ``answer`` is within ``tolerance`` of ``expected``.
@@ -68,10 +82,15 @@ def check_number(task: str, answer: object, expected: float, *, tolerance: float
     if isinstance(number, str):
         return not_yet(task, number, hint)
     allowed = abs(expected) * tolerance if relative else tolerance
-    shown_tolerance = f"{tolerance:.0%}" if relative else f"{tolerance:g}{(' ' + unit) if unit else ''}"
+    units = f" {unit}" if unit else ""
+    if allowed == 0:
+        margin = "exactly"
+    elif relative:
+        margin = f"within {tolerance:.0%}"
+    else:
+        margin = f"within {format_number(float(f'{allowed:.2g}'))}{units}"
     if abs(number - expected) <= allowed:
-        return correct(task, f"{number:,.4g}{(' ' + unit) if unit else ''} is right "
-                             f"(within {shown_tolerance}).")
+        return correct(task, f"{format_number(number)}{units} is right ({margin}).")
     advice = hint
     if expected and number:
         ratio = number / expected
@@ -85,7 +104,7 @@ def check_number(task: str, answer: object, expected: float, *, tolerance: float
             if math.isclose(ratio, -1, rel_tol=0.05):
                 advice = "Check the sign of your answer."
     direction = "too high" if number > expected else "too low"
-    return not_yet(task, f"{number:,.4g} is {direction}.", advice)
+    return not_yet(task, f"{format_number(number)}{units} is {direction}.", advice)
 
 
 def _normalise(text: str) -> str:

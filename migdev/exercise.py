@@ -8,7 +8,7 @@ from migdev import tasks as task_sets
 from migdev.data import CourseError
 from migdev.feedback import Feedback, not_yet
 from migdev.progress import Progress
-from migdev.widgets import Choice, Classifier
+from migdev.widgets import Choice, Classifier, Sliders
 
 BINDER_TIP = ("Working in Binder? Binder deletes files when the session ends. Before you leave, "
               "download your answers file: in the file browser on the left, right-click it and "
@@ -21,7 +21,7 @@ class Exercise:
 
     ``ex.check("1", answer)`` returns feedback and saves the answer; ``ex.saved("1")`` returns the
     saved answer (or None); ``ex.classifier("1")`` and ``ex.choice("3")`` make the widgets of
-    classification and choice tasks.
+    classification and choice tasks; ``ex.sliders("4", names)`` makes one slider per name.
     """
 
     def __init__(self, name: str, folder=None):
@@ -72,6 +72,14 @@ class Exercise:
         """The radio-button widget of a choice task, with any saved answer restored."""
         definition = self.taskset.tasks[task]
         return Choice(definition.question, definition.options, self.saved(task))
+
+    def sliders(self, task: str, names: list[str], **options) -> Sliders:
+        """One slider per name (e.g. criterion weights), restoring the values saved for ``task``.
+
+        ``options`` go to :class:`~migdev.widgets.Sliders` (minimum, maximum, step, start). Saved
+        values are restored only when the task's saved answer is a set of slider values.
+        """
+        return Sliders(names, saved=self.saved(task), **options)
 
     def solution(self, task: str, widget: Classifier | Choice) -> "Solution":
         """Set ``widget`` to the model answer and return the answer with its explanations."""

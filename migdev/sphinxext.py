@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -116,9 +117,12 @@ class DataCatalogue(Directive):
             for source in resource.get("sources", []):
                 codes = ", ".join(source.get("indicator_codes", []))
                 text = (f"Source: {source['publisher']}, {source['title']}"
-                        f"{' (' + codes + ')' if codes else ''}. Retrieved from the public GitHub "
-                        f"repository {source['repository']}, file(s) {source['path']}, commit "
-                        f"{source['commit']}.")
+                        f"{' (' + codes + ')' if codes else ''}.")
+                if source.get("repository"):
+                    text += (f" Retrieved from the public GitHub repository {source['repository']}, "
+                             f"file(s) {source['path']}, commit {source['commit']}.")
+                else:
+                    text += " Each row names its own source in the columns source_title and source_url."
                 item = _paragraph(nodes.Text(text + " "))
                 if source.get("url"):
                     item += _link("Publisher's page", source["url"])
@@ -144,10 +148,14 @@ THEME_REPAIRS = [
 ]
 
 
+# The theme's 1.5 MB Font Awesome script: the icons come from book/_static/icons.css instead.
+FONTAWESOME_SCRIPT = re.compile(r'<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>\s*')
+
+
 def repair_html(text: str) -> str:
     for old, new in THEME_REPAIRS:
         text = text.replace(old, new)
-    return text
+    return FONTAWESOME_SCRIPT.sub("", text)
 
 
 def finish_html(app, exception) -> None:
@@ -156,6 +164,7 @@ def finish_html(app, exception) -> None:
         return
     exercises = Path(app.srcdir) / "exercises"
     write_learner_editions([exercises], Path(app.outdir) / LEARNER_FOLDER)
+    (Path(app.outdir) / "_static" / "scripts" / "fontawesome.js").unlink(missing_ok=True)
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         repaired = repair_html(text)

@@ -106,6 +106,8 @@ class Sliders(_Display):
                 value = first
             self._sliders[name] = w.FloatSlider(value=value, min=minimum, max=maximum, step=step,
                                                 description=name, continuous_update=False,
+                                                readout_format=".0f" if float(step).is_integer()
+                                                else ".2f",
                                                 style={"description_width": "initial"},
                                                 layout=w.Layout(width="32em"))
         self.widget = w.VBox(list(self._sliders.values()))

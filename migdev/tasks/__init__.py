@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from migdev import checks
 from migdev.data import CourseError
-from migdev.feedback import Feedback
+from migdev.feedback import Feedback, not_yet
 
 
 
@@ -58,7 +58,7 @@ class TaskSet:
     def classify(self, task_id: str, categories: list[str],
                  key: dict[str, tuple[str, str]], hint: str = "") -> None:
         """Register a classification task: each item of ``key`` -> (category, explanation)."""
-        def check(answer: object) -> Feedback:
+        def check(answer: object, **_params) -> Feedback:
             return checks.check_classification(task_id, answer, key, hint=hint)
         self.tasks[task_id] = Task(task_id, "a category for every item (use the widget)", check,
                                    categories=list(categories), key=dict(key))
@@ -66,8 +66,12 @@ class TaskSet:
     def choose(self, task_id: str, question: str, options: dict[str, str], answer: str,
                hint: str = "") -> None:
         """Register a one-answer question: ``options`` maps each option to its explanation."""
-        def check(chosen: object) -> Feedback:
+        def check(chosen: object, **_params) -> Feedback:
+            from_widget = hasattr(chosen, "value")
             chosen = getattr(chosen, "value", chosen)
+            if chosen is None and from_widget:
+                return not_yet(task_id, "No option is chosen yet: pick one in the widget above, "
+                                        "then run this cell again.", hint)
             return checks.check_choice(task_id, chosen, answer, options, explanations=options,
                                        hint=hint)
         self.tasks[task_id] = Task(task_id, "one of the options (use the widget)", check,

@@ -1,0 +1,84 @@
+"""Every published module follows the page anatomy, lists its exercises, and is no longer on the
+"coming next" page; the glossary and bibliography have one home each."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = []
+
+    def walk(entries):
+        for entry in entries:
+            files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return files
+
+
+MODULES = [f for f in toc_files() if f.startswith("modules/")]
+
+
+def lesson_words(text: str) -> int:
+    """Words between the learning objectives and the key takeaways, without markup."""
+    lesson = text.split("## Key takeaways")[0].split("## Learning objectives", 1)[-1]
+    lesson = re.sub(r"\{[a-z:]+\}`[^`]*`", "", lesson)
+    lesson = re.sub(r"^[:`]{3,}.*$", "", lesson, flags=re.MULTILINE)
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", lesson))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_page_anatomy(module):
+    text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^# ", text, re.MULTILINE)) == 1
+    for heading in ["## Learning objectives", "## Key takeaways", "## Self-check quiz",
+                    "## Exercises", "## Further reading"]:
+        assert heading in text, f"{module}: missing {heading}"
+    order = [text.index(h) for h in ["## Learning objectives", "## Key takeaways",
+                                      "## Self-check quiz", "## Exercises", "## Further reading"]]
+    assert order == sorted(order), f"{module}: sections out of order"
+    assert re.search(r":::\{admonition\} Case", text), f"{module}: no case box"
+    assert text.count(":::{dropdown} Show the answer") >= 5, f"{module}: fewer than 5 quiz answers"
+    assert lesson_words(text) >= 1500, f"{module}: lesson has {lesson_words(text)} words"
+    assert "<!-- EXERCISES -->" not in text
+    assert "{cite" in text
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_lists_its_exercises_and_they_are_in_the_toc(module):
+    text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^(exercises/\S+)$", text, re.MULTILINE)
+    number = re.search(r"modules/m(\d\d)", module).group(1)
+    notebooks = sorted(f"exercises/{p.stem}" for p in (ROOT / "exercises").glob(f"m{number}-*.ipynb"))
+    assert listed and sorted(listed) == notebooks
+    assert set(notebooks) <= set(toc_files())
+
+
+def test_coming_next_lists_only_what_is_still_to_come():
+    text = (ROOT / "book" / "coming-next.md").read_text(encoding="utf-8")
+    announced = set(re.findall(r"^## Module (\d+)\.", text, re.MULTILINE))
+    published = {str(int(re.search(r"m(\d\d)", m).group(1))) for m in MODULES}
+    assert announced and not announced & published
+
+
+def test_every_notebook_is_in_the_toc():
+    files = set(toc_files())
+    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+        assert f"exercises/{path.stem}" in files, path.name
+
+
+def test_glossary_and_bibliography_have_one_home_each():
+    assert not (ROOT / "book" / "glossary").exists(), "merge glossary fragments into book/glossary.md"
+    assert not (ROOT / "book" / "bib").exists(), "merge .bib fragments into book/references.bib"
+    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    assert len(keys) == len(set(keys))
