@@ -28,15 +28,19 @@ def line_chart(table: pd.DataFrame, title: str, ylabel: str, xlabel: str = "Year
     return figure
 
 
-def bar_chart(values: pd.Series, title: str, xlabel: str):
+def bar_chart(values: pd.Series, title: str, xlabel: str, ylabel: str = "",
+              value_format: str = "{:,.0f}", xlim: tuple[float, float] | None = None):
     """Horizontal bars, largest at the top, with the value written at the end of each bar."""
     values = values.sort_values()
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(values) + 1.2))
     axes.barh([str(i) for i in values.index], values.to_numpy(), color=OKABE_ITO[0])
     for position, value in enumerate(values.to_numpy()):
-        axes.text(value, position, f" {value:,.0f}", va="center", fontsize=9)
+        axes.text(value, position, " " + value_format.format(value), va="center", fontsize=9)
     axes.set_title(title)
     axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    if xlim is not None:
+        axes.set_xlim(*xlim)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     return figure

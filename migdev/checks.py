@@ -51,10 +51,24 @@ def as_number(value: object) -> float | str:
         if math.isinf(number):
             return "Your answer is infinite: check for a division by zero."
         return number
+    joined = _commas_as_thousands(value)
+    if joined is not None:
+        return ("Python read the commas in your number as separators between several numbers. "
+                f"Type it without commas, e.g. {joined}.")
     if hasattr(value, "__len__"):
         return (f"You gave {describe(value)}, which holds several values; a single number is "
                 "expected. Pick the one value the task asks for.")
     return f"You gave {describe(value)}; a single number is expected, e.g. 12.5."
+
+
+def _commas_as_thousands(answer: object) -> str | None:
+    """For ``-206,236`` typed without quotes (Python reads a tuple of whole numbers): "-206236"."""
+    if not (isinstance(answer, tuple) and len(answer) >= 2
+            and all(isinstance(part, int) and not isinstance(part, bool) for part in answer)
+            and all(0 <= part <= 999 for part in answer[1:])):
+        return None
+    first, *rest = answer
+    return ("-" if first < 0 else "") + str(abs(first)) + "".join(f"{part:03d}" for part in rest)
 
 
 def format_number(value: float) -> str:
@@ -62,7 +76,7 @@ def format_number(value: float) -> str:
     if value == 0:
         return "0"
     if float(value).is_integer() and abs(value) < 1e15:
-        return f"{value:,.0f}"
+        return f"{value:.0f}" if abs(value) < 10_000 else f"{value:,.0f}"  # years stay 2024
     magnitude = abs(value)
     if magnitude >= 1000:
         return f"{value:,.0f}"
@@ -71,43 +85,63 @@ def format_number(value: float) -> str:
     return f"{value:.3g}"
 
 
+def with_unit(number: float, unit: str) -> str:
+    text = format_number(number)
+    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}" if unit else text
+
+
 def check_number(task: str, answer: object, expected: float, *, tolerance: float,
-                 relative: bool = False, unit: str = "", hint: str = "") -> Feedback:
+                 relative: bool = False, unit: str = "", hint: str = "", praise: str = "",
+                 slips: Iterable[tuple] = ()) -> Feedback:
     """Correct when ``answer`` is within ``tolerance`` of ``expected``.
 
     ``tolerance`` is absolute, or a fraction of ``expected`` when ``relative`` is true; the
-    feedback states it.
+    feedback states it. ``praise`` is added to a right answer's message. ``slips`` lists the values
+    that typical mistakes give, each as (value, advice) or (value, margin, advice): a wrong answer
+    within the margin (default: the tolerance, or 0.1% of the value if larger) of such a value gets
+    that advice as its hint.
     """
     number = as_number(answer)
     if isinstance(number, str):
         return not_yet(task, number, hint)
     allowed = abs(expected) * tolerance if relative else tolerance
-    units = f" {unit}" if unit else ""
     if allowed == 0:
         margin = "exactly"
     elif relative:
         margin = f"within {tolerance:.0%}"
     else:
-        margin = f"within {format_number(float(f'{allowed:.2g}'))}{units}"
+        margin = f"within {with_unit(float(f'{allowed:.2g}'), unit)}"
     if abs(number - expected) <= allowed:
-        return correct(task, f"{format_number(number)}{units} is right ({margin}).")
+        return correct(task, f"{with_unit(number, unit)} is right ({margin}). {praise}".strip())
     advice = hint
-    if expected and number:
-        ratio = number / expected
-        for factor, words in [(100, "a share written as a percentage, or the other way round"),
-                              (1e3, "thousands against units"), (1e6, "millions against units"),
-                              (1e9, "billions against units")]:
-            if math.isclose(ratio, factor, rel_tol=0.05) or math.isclose(ratio, 1 / factor, rel_tol=0.05):
-                advice = f"Your answer is off by a factor of about {factor:g}: check the unit ({words})."
-                break
-        else:
-            if math.isclose(ratio, -1, rel_tol=0.05):
-                advice = "Check the sign of your answer."
+    for slip in slips:
+        value, slip_margin, slip_advice = (slip if len(slip) == 3 else
+                                           (slip[0], max(allowed, abs(slip[0]) * 1e-3), slip[1]))
+        if value is not None and math.isfinite(value) and abs(number - value) <= slip_margin:
+            advice = slip_advice
+            break
+    else:
+        advice = _unit_slip(number, expected) or hint
     direction = "too high" if number > expected else "too low"
-    return not_yet(task, f"{format_number(number)}{units} is {direction}.", advice)
+    return not_yet(task, f"{with_unit(number, unit)} is {direction}.", advice)
 
 
-def _normalise(text: str) -> str:
+def _unit_slip(number: float, expected: float) -> str:
+    """Advice when ``number`` is ``expected`` in the wrong unit or with the wrong sign."""
+    if not expected or not number:
+        return ""
+    ratio = number / expected
+    for factor, words in [(100, "a share written as a percentage, or the other way round"),
+                          (1e3, "thousands against units"), (1e6, "millions against units"),
+                          (1e9, "billions against units")]:
+        if math.isclose(ratio, factor, rel_tol=0.05) or math.isclose(ratio, 1 / factor, rel_tol=0.05):
+            return f"Your answer is off by a factor of about {factor:g}: check the unit ({words})."
+    if math.isclose(ratio, -1, rel_tol=0.05):
+        return "Check the sign of your answer."
+    return ""
+
+
+def normalise(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
@@ -121,10 +155,10 @@ def check_choice(task: str, answer: object, expected: str, options: Iterable[str
     if not isinstance(answer, str):
         return not_yet(task, f"You gave {describe(answer)}; one of these words is expected, in "
                              f"quotes: {listed}.")
-    by_key = {_normalise(o): o for o in options}
-    chosen = by_key.get(_normalise(answer))
+    by_key = {normalise(o): o for o in options}
+    chosen = by_key.get(normalise(answer))
     if chosen is None:
-        close = difflib.get_close_matches(_normalise(answer), list(by_key), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(normalise(answer), list(by_key), n=1, cutoff=0.5)
         suggestion = f' Did you mean "{by_key[close[0]]}"?' if close else ""
         return not_yet(task, f"{answer!r} is not one of the options.{suggestion}",
                        f"Choose one of: {listed}.")
@@ -176,12 +210,13 @@ def check_countries(task: str, answer: object, expected_iso3: Iterable[str], *,
 
 
 def check_classification(task: str, answer: object, key: Mapping[str, tuple[str, str]], *,
-                         hint: str = "") -> Feedback:
+                         hint: str = "", explain_all: bool = False, note: str = "") -> Feedback:
     """Correct when every item has its expected category.
 
     ``key`` maps each item to (expected category, explanation); ``answer`` maps items to the
     learner's categories (a dict, or a widget with a ``value`` dict). Wrong items get their
-    explanation as feedback.
+    explanation as feedback; with ``explain_all``, every answered item does (right ones too), and
+    ``note`` is added once anything is answered. Unanswered items never show their explanation.
     """
     answer = getattr(answer, "value", answer)
     if answer is None:
@@ -189,25 +224,38 @@ def check_classification(task: str, answer: object, key: Mapping[str, tuple[str,
     if not isinstance(answer, Mapping):
         return not_yet(task, f"You gave {describe(answer)}; the answers of the widget above are "
                              "expected: run its cell and choose a category for each item.", hint)
-    unanswered = [item for item in key if answer.get(item) in (None, "")]
+    chosen = {item: _category(answer.get(item)) for item in key}
+    unanswered = [item for item, given in chosen.items() if given is None]
     if len(unanswered) == len(key):
         return not_yet(task, "No item has a category yet: choose one for each item in the widget "
                              "above, then run this cell again.", hint)
     details = []
     right = 0
     for item, (expected, why) in key.items():
-        given = answer.get(item)
-        if given in (None, ""):
-            continue
-        if _normalise(str(given)) == _normalise(expected):
+        given = chosen[item]
+        if given is None:
+            if explain_all:
+                details.append(f"\u201c{_short(item)}\u201d: no category chosen yet.")
+        elif normalise(given) == normalise(expected):
             right += 1
+            if explain_all:
+                details.append(f"\u201c{_short(item)}\u201d: right. {why}")
         else:
             details.append(f"\u201c{_short(item)}\u201d is not {given}. {why}")
-    if unanswered:
+    if unanswered and not explain_all:
         details.append(f"{len(unanswered)} item(s) still have no category.")
+    if note:
+        details.append(note)
     if right == len(key):
-        return correct(task, f"All {len(key)} items are in the right category.")
+        return correct(task, f"All {len(key)} items are in the right category.", details=details)
     return not_yet(task, f"{right} of {len(key)} items are right.", hint, details)
+
+
+def _category(value: object) -> str | None:
+    """A chosen category as text, or None when nothing (usable) was chosen."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
 
 
 def _short(text: str, width: int = 70) -> str:

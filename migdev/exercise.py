@@ -8,6 +8,7 @@ from migdev import tasks as task_sets
 from migdev.data import CourseError
 from migdev.feedback import Feedback, not_yet
 from migdev.progress import Progress
+from migdev.tables import Table
 from migdev.widgets import Choice, Classifier, Sliders
 
 BINDER_TIP = ("Working in Binder? Binder deletes files when the session ends. Before you leave, "
@@ -66,7 +67,7 @@ class Exercise:
     def classifier(self, task: str) -> Classifier:
         """The drop-down widget of a classification task, with any saved answers restored."""
         definition = self.taskset.tasks[task]
-        return Classifier(list(definition.key), definition.categories, self.saved(task))
+        return Classifier(list(definition.current_key()), definition.categories, self.saved(task))
 
     def choice(self, task: str) -> Choice:
         """The radio-button widget of a choice task, with any saved answer restored."""
@@ -81,34 +82,15 @@ class Exercise:
         """
         return Sliders(names, saved=self.saved(task), **options)
 
-    def solution(self, task: str, widget: Classifier | Choice) -> "Solution":
+    def solution(self, task: str, widget: Classifier | Choice, **params) -> Table:
         """Set ``widget`` to the model answer and return the answer with its explanations."""
         definition = self.taskset.tasks[task]
-        if definition.key:
-            widget.set({item: category for item, (category, _) in definition.key.items()})
-            rows = [(item, category, why) for item, (category, why) in definition.key.items()]
+        key = definition.current_key()
+        if key:
+            widget.set({item: category for item, (category, _) in key.items()})
+            rows = [[item, category, why] for item, (category, why) in key.items()]
         else:
-            answer = next(o for o in definition.options
-                          if definition.check(o).correct)
+            answer = next(o for o in definition.options if definition.check(o, **params).correct)
             widget.set(answer)
-            rows = [(definition.question, answer, "")]
-        return Solution(rows)
-
-
-class Solution:
-    """A model answer shown as a table (HTML) or as lines (text)."""
-
-    def __init__(self, rows: list[tuple[str, str, str]]):
-        self.rows = rows
-
-    def __str__(self) -> str:
-        return "\n".join(f"{item} -> {answer}. {why}".strip() for item, answer, why in self.rows)
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        body = "".join(f"<tr><td>{html.escape(i)}</td><td><strong>{html.escape(a)}</strong></td>"
-                       f"<td>{html.escape(w)}</td></tr>" for i, a, w in self.rows)
-        return ("<table class='migdev-solution'><thead><tr><th scope='col'>Item</th>"
-                "<th scope='col'>Answer</th><th scope='col'>Why</th></tr></thead>"
-                f"<tbody>{body}</tbody></table>")
+            rows = [[definition.question, answer, ""]]
+        return Table("Model answer", ["Item", "Answer", "Why"], rows)

@@ -27,8 +27,13 @@ class Feedback:
     def correct(self) -> bool:
         return self.status == CORRECT
 
-    def __bool__(self) -> bool:
-        return self.correct
+    def with_note(self, note: str, always: bool = False) -> "Feedback":
+        """Add ``note`` to a right answer's message (and, if ``always``, to a wrong one's details)."""
+        if self.correct:
+            self.message = f"{self.message} {note}"
+        elif always:
+            self.details.append(note)
+        return self
 
     @property
     def label(self) -> str:

@@ -91,6 +91,7 @@ class Progress:
         content = {"exercise": self.exercise, "format": FORMAT, "answers": self.answers}
         temporary = self.path.with_suffix(".tmp")
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
             temporary.write_text(json.dumps(content, indent=1, ensure_ascii=False), encoding="utf-8")
             temporary.replace(self.path)
         except OSError:

@@ -102,7 +102,8 @@ class Sliders(_Display):
         for name in self.names:
             first = start.get(name, minimum) if isinstance(start, dict) else start
             value = saved.get(name, first)
-            if not isinstance(value, (int, float)) or not minimum <= value <= maximum:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                    or not minimum <= value <= maximum:
                 value = first
             self._sliders[name] = w.FloatSlider(value=value, min=minimum, max=maximum, step=step,
                                                 description=name, continuous_update=False,
@@ -128,3 +129,25 @@ class Sliders(_Display):
 
     def _static_lines(self) -> list[str]:
         return [f"{name}: {value:g}" for name, value in self.value.items()]
+
+
+class TextBox(_Display):
+    """A text area for a sentence or two; ``value`` is the text typed (empty at first)."""
+
+    def __init__(self, prompt: str, saved: object = None,
+                 placeholder: str = "Type one or two sentences here."):
+        self.prompt = prompt
+        self._area = w.Textarea(value=saved if isinstance(saved, str) else "",
+                                placeholder=placeholder,
+                                layout=w.Layout(width="90%", height="5em"))
+        self.widget = w.VBox([w.HTML(f"<p>{html.escape(prompt)}</p>"), self._area])
+
+    @property
+    def value(self) -> str:
+        return self._area.value
+
+    def set(self, text: str) -> None:
+        self._area.value = text
+
+    def _static_lines(self) -> list[str]:
+        return [self.prompt]

@@ -118,3 +118,57 @@ def test_unknown_task_and_bad_country_give_feedback(tmp_path):
 def test_unknown_exercise_lists_the_exercises():
     with pytest.raises(CourseError, match="m01-1-money-flows"):
         Exercise("m01-1-money-flow")
+
+
+def test_known_slips_get_their_own_advice_and_praise_follows_a_right_answer():
+    slips = [(100.0, "You divided by the new value."), (-10.0, 0.5, "Check the sign.")]
+    assert check_number("3", 100.0, 10.0, tolerance=0.1, slips=slips).hint == "You divided by the new value."
+    assert check_number("3", -10.2, 10.0, tolerance=0.1, slips=slips).hint == "Check the sign."
+    right = check_number("3", 10.0, 10.0, tolerance=0.1, praise="Record both vintages.")
+    assert right.correct and right.message.endswith("Record both vintages.")
+
+
+def test_numbers_are_written_as_people_write_them():
+    from migdev.checks import format_number
+    assert format_number(2024) == "2024" and format_number(384112.4) == "384,112"
+    assert format_number(2.01234) == "2.012" and format_number(0.00412) == "0.00412"
+    assert "e+" not in check_number("1", 3.84e5, 1.0, tolerance=0.1).message
+
+
+def test_commas_typed_in_a_number_are_explained():
+    feedback = check_number("4", (-206, 236), -206236, tolerance=1)
+    assert "without commas" in feedback.message and "-206236" in feedback.message
+
+
+def test_classification_can_explain_every_answered_item_and_add_a_note():
+    key = {"a": ("x", "because a"), "b": ("y", "because b"), "c": ("x", "because c")}
+    feedback = check_classification("1", {"a": "x", "b": "x"}, key, explain_all=True, note="Note.")
+    assert not feedback.correct
+    assert any("right. because a" in d for d in feedback.details)
+    assert any("is not x. because b" in d for d in feedback.details)
+    assert any("no category chosen yet" in d for d in feedback.details)
+    assert not any("because c" in d for d in feedback.details), "unanswered items stay unexplained"
+    assert feedback.details[-1] == "Note."
+
+
+def test_a_classification_key_can_be_computed_from_the_data(tmp_path):
+    from migdev.tasks import TaskSet
+    answers = {"now": ("x", "")}
+    tasks = TaskSet("demo")
+    tasks.classify("1", ["x", "y"], lambda: dict(answers))
+    assert tasks.tasks["1"].check({"now": "x"}).correct
+    answers["now"] = ("y", "the data changed")
+    assert not tasks.tasks["1"].check({"now": "x"}).correct
+
+
+def test_an_empty_choice_widget_is_explained_in_widget_words(tmp_path):
+    ex = Exercise("m01-3-impacts-at-every-level", folder=tmp_path)
+    feedback = ex.check("3", ex.choice("3"))
+    assert "No option is chosen yet" in feedback.message and "None" not in feedback.message
+
+
+def test_a_note_is_added_to_right_answers_only_unless_asked():
+    assert "Note." in check_number("1", 1, 1, tolerance=0).with_note("Note.").message
+    wrong = check_number("1", 2, 1, tolerance=0)
+    assert "Note." not in str(wrong.with_note("Note."))
+    assert "Note." in wrong.with_note("Note.", always=True).details

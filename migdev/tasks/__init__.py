@@ -31,9 +31,14 @@ class Task:
     expects: str
     check: Callable[..., Feedback]
     categories: list[str] = field(default_factory=list)
-    key: dict[str, tuple[str, str]] = field(default_factory=dict)
+    key: dict[str, tuple[str, str]] | Callable[[], dict[str, tuple[str, str]]] = field(
+        default_factory=dict)
     question: str = ""
     options: list[str] = field(default_factory=list)
+
+    def current_key(self) -> dict[str, tuple[str, str]]:
+        """The answer key of a classification (computed now when it depends on the data)."""
+        return self.key() if callable(self.key) else self.key
 
 
 class TaskSet:
@@ -56,12 +61,21 @@ class TaskSet:
         return register
 
     def classify(self, task_id: str, categories: list[str],
-                 key: dict[str, tuple[str, str]], hint: str = "") -> None:
-        """Register a classification task: each item of ``key`` -> (category, explanation)."""
+                 key: dict[str, tuple[str, str]] | Callable[[], dict[str, tuple[str, str]]],
+                 hint: str = "", explain_all: bool = False, note: str = "") -> None:
+        """Register a classification task: each item of ``key`` -> (category, explanation).
+
+        ``key`` may be a function that computes the key from the data at each check.
+        ``explain_all`` and ``note``: see :func:`migdev.checks.check_classification`.
+        """
+        task = Task(task_id, "a category for every item (use the widget)", None,
+                    categories=list(categories), key=key if callable(key) else dict(key))
+
         def check(answer: object, **_params) -> Feedback:
-            return checks.check_classification(task_id, answer, key, hint=hint)
-        self.tasks[task_id] = Task(task_id, "a category for every item (use the widget)", check,
-                                   categories=list(categories), key=dict(key))
+            return checks.check_classification(task_id, answer, task.current_key(), hint=hint,
+                                               explain_all=explain_all, note=note)
+        task.check = check
+        self.tasks[task_id] = task
 
     def choose(self, task_id: str, question: str, options: dict[str, str], answer: str,
                hint: str = "") -> None:

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from migdev.checks import MISSING, describe
+from migdev.checks import MISSING, describe, normalise
 from migdev.feedback import Feedback, correct, not_yet
+from migdev.tables import Table
 from migdev.tasks import TaskSet
 
 TASKS = TaskSet("m02-1-spot-incoherence")
@@ -79,39 +80,15 @@ def pair_label(pair: str) -> str:
 # ---------------------------------------------------------------- displays
 
 
-class Card:
-    """A table shown as HTML in Jupyter and in the web book, and as lines of text elsewhere."""
-
-    def __init__(self, caption: str, columns: list[str], rows: list[list[str]]):
-        self.caption, self.columns, self.rows = caption, columns, rows
-
-    def __str__(self) -> str:
-        lines = [self.caption]
-        lines += [" | ".join(str(cell) for cell in row) for row in self.rows]
-        return "\n".join(lines)
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th scope='col' style='text-align:left'>{html.escape(c)}</th>"
-                       for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>"
-                                        f"{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
-                       for row in self.rows)
-        return (f"<table class='migdev-card'><caption style='text-align:left'><strong>"
-                f"{html.escape(self.caption)}</strong></caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{body}</tbody></table>")
-
-
-def excerpt_card() -> Card:
+def excerpt_card() -> Table:
     """The excerpt card (FICTIONAL) as a table."""
-    return Card("Excerpt card, Republic of Valdoria (FICTIONAL): every excerpt, institution and "
+    return Table("Excerpt card, Republic of Valdoria (FICTIONAL): every excerpt, institution and "
                 "number is invented", ["Code", "Source (FICTIONAL)", "Excerpt (FICTIONAL)"],
                 [[e["code"], e["source"], f"\u201c{e['text']}\u201d"]
                  for e in VALDORIA_EXCERPTS_FICTIONAL])
 
 
-def pairs_card(pairs: list[str] | None = None) -> Card:
+def pairs_card(pairs: list[str] | None = None) -> Table:
     """The pairs of task 1 with both excerpts side by side (FICTIONAL)."""
     pairs = list(PAIRS_FICTIONAL) if pairs is None else pairs
     rows = []
@@ -119,66 +96,13 @@ def pairs_card(pairs: list[str] | None = None) -> Card:
         first, second = (_BY_CODE[code] for code in PAIRS_FICTIONAL[pair])
         rows.append([pair, f"{first['code']}. {first['source']}: \u201c{first['text']}\u201d",
                      f"{second['code']}. {second['source']}: \u201c{second['text']}\u201d"])
-    return Card("Pairs of excerpts to judge (FICTIONAL)", ["Pair", "First excerpt",
+    return Table("Pairs of excerpts to judge (FICTIONAL)", ["Pair", "First excerpt",
                                                             "Second excerpt"], rows)
 
 
 # ---------------------------------------------------------------- checks with every reason
 
 
-def _normalise(text: object) -> str:
-    return " ".join(str(text).casefold().split())
-
-
-def explain_every_item(taskset: TaskSet, task_id: str, note: str = "") -> None:
-    """Make a classification check list every answered item as right or not yet, with its reason.
-
-    Unanswered items get no reason, so the key is never shown before a first answer. ``note`` is
-    added once at the end, after any answer. (Shared with the other Module 2 and 3 task sets.)
-    """
-    definition = taskset.tasks[task_id]
-    base, key = definition.check, definition.key
-
-    def check(answer: object) -> Feedback:
-        feedback = base(answer)
-        try:
-            given = getattr(answer, "value", answer)
-            if not isinstance(given, Mapping):
-                return feedback
-            chosen = {item: given.get(item) for item in key}
-            if all(not isinstance(c, str) or not c.strip() for c in chosen.values()):
-                return feedback
-            lines = []
-            for item, (expected, why) in key.items():
-                value = chosen[item]
-                if not isinstance(value, str) or not value.strip():
-                    lines.append(f"{item} — no category chosen yet.")
-                elif _normalise(value) == _normalise(expected):
-                    lines.append(f"{item} — right. {why}")
-                else:
-                    lines.append(f"{item} — not yet: \"{value}\" is not the best category. {why}")
-            feedback.details = lines + ([note] if note else [])
-        except Exception:  # noqa: BLE001 - keep the primitive's feedback if anything is odd
-            pass
-        return feedback
-
-    definition.check = check
-
-
-NO_OPTION = "No option is chosen yet: click one in the list above, then run this cell again."
-
-
-def friendly_when_unset(taskset: TaskSet, task_id: str, hint: str = "") -> None:
-    """For a choice widget left empty, say so in words that fit a widget (not "replace None")."""
-    definition = taskset.tasks[task_id]
-    base = definition.check
-
-    def check(answer: object) -> Feedback:
-        if getattr(answer, "value", answer) is None:
-            return not_yet(task_id, NO_OPTION, hint)
-        return base(answer)
-
-    definition.check = check
 
 
 # ---------------------------------------------------------------- task 1
@@ -208,8 +132,7 @@ TASK1_KEY = {
 }
 TASKS.classify("1", INTERACTIONS, TASK1_KEY,
                hint="Ask whether the two policies act on the same people or the same money flow, "
-                    "and whether one makes the other's goal harder to reach.")
-explain_every_item(TASKS, "1")
+                    "and whether one makes the other's goal harder to reach.", explain_all=True)
 
 # ---------------------------------------------------------------- task 2
 
@@ -227,8 +150,7 @@ TASK2_KEY = {
 TASKS.classify("2", KINDS, TASK2_KEY,
                hint="Look at who wrote each excerpt: two bodies of the same national government "
                     "(horizontal), two levels of government (vertical), or two States (between "
-                    "countries).")
-explain_every_item(TASKS, "2")
+                    "countries).", explain_all=True)
 
 # ---------------------------------------------------------------- tasks 3 to 6
 
@@ -319,12 +241,6 @@ TASKS.choose(
     hint="The clash is vertical: which option brings both levels of government to the table?",
 )
 
-for _task, _hint in [("3", "Look for the option that respects the right to leave and still serves "
-                           "both goals."),
-                     ("4", "Module 2's table of targets says what each one asks."),
-                     ("5", "Module 2 lists the 23 objectives with their official titles."),
-                     ("6", "Ask which level of government each excerpt comes from.")]:
-    friendly_when_unset(TASKS, _task, _hint)
 
 # ---------------------------------------------------------------- going further
 
@@ -407,16 +323,16 @@ def rewrite(answer, code="V2"):
         return not_yet("F2", f"You gave {describe(answer)}; your new text is expected, in quotes.")
     if not answer.strip():
         return not_yet("F2", "Your text is empty.")
-    if _normalise(answer).strip("\"'\u201c\u201d") == _normalise(original):
+    if normalise(answer).strip("\"'\u201c\u201d") == normalise(original):
         return not_yet("F2", f"Your text is the same as the original {code}: change it so that the "
                              "clash disappears.")
     return correct("F2", f"Your new version of {code} is ready to discuss. There is no single right "
                          "text: compare it with the original with your group or instructor.")
 
 
-def compare_rewrite(code: str, text: object) -> Card:
+def compare_rewrite(code: str, text: object) -> Table:
     """The original excerpt next to the learner's rewrite."""
     original = _BY_CODE.get(code, {"source": "(unknown code)", "text": ""})
-    return Card(f"{code} (FICTIONAL): original and your rewrite", ["Version", "Text"],
+    return Table(f"{code} (FICTIONAL): original and your rewrite", ["Version", "Text"],
                 [["Original: " + original["source"], original["text"]],
                  ["Your rewrite", text if isinstance(text, str) else "(no text yet)"]])

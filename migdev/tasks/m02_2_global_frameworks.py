@@ -16,7 +16,6 @@ from migdev.checks import MISSING, describe
 from migdev.data import load
 from migdev.feedback import correct, not_yet
 from migdev.tasks import TaskSet
-from migdev.tasks.m02_1_spot_incoherence import explain_every_item, friendly_when_unset
 from migdev.widgets import Choice, Classifier
 
 TASKS = TaskSet("m02-2-global-frameworks")
@@ -145,8 +144,7 @@ TASKS.classify("1", TARGETS, {
     "abroad.":
         (T_10_7, "This is indicator 10.7.1 on recruitment costs, which sits under target 10.7."),
 }, hint="Ask what the situation changes: a cost, workers' rights, data, trafficking, a policy, or "
-        "scholarships. The same target can fit more than one situation.")
-explain_every_item(TASKS, "1")
+        "scholarships. The same target can fit more than one situation.", explain_all=True)
 
 # ---------------------------------------------------------------- task 2 (GCM objectives)
 
@@ -191,8 +189,7 @@ TASKS.classify("2", OBJECTIVES, {
     "other States.":
         (O23, "International cooperation and partnerships are Objective 23."),
 }, hint="Read the official title of each objective and look for its key words: data, recruitment, "
-        "skills, diasporas, remittances, return, social security, cooperation.")
-explain_every_item(TASKS, "2")
+        "skills, diasporas, remittances, return, social security, cooperation.", explain_all=True)
 
 # ---------------------------------------------------------------- task 3
 
@@ -359,7 +356,6 @@ TASKS.choose(
            "the comparison should use only countries scored in both rounds.",
     hint="Compare the number of countries scored in each round.",
 )
-friendly_when_unset(TASKS, "6c", "Compare the number of countries scored in each round.")
 
 # ---------------------------------------------------------------- task 7
 
@@ -381,7 +377,6 @@ TASKS.choose(
            "six domains, fall in the 'meets' category.",
     hint="Who answers the UN Inquiry, and about what: policies or results?",
 )
-friendly_when_unset(TASKS, "7", "Who answers the UN Inquiry, and about what: policies or results?")
 
 # ---------------------------------------------------------------- going further
 

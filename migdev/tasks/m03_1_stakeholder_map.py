@@ -14,8 +14,8 @@ import pandas as pd
 from migdev.charts import MARKERS, OKABE_ITO
 from migdev.checks import MISSING, describe
 from migdev.feedback import correct, not_yet
+from migdev.tables import Table
 from migdev.tasks import TaskSet
-from migdev.tasks.m02_1_spot_incoherence import Card, explain_every_item, friendly_when_unset
 from migdev.widgets import Sliders
 
 TASKS = TaskSet("m03-1-stakeholder-map")
@@ -78,9 +78,9 @@ SHORT_NAMES = dict(zip(ACTORS, [
     "Trade unions", "Migrant Rights Network", "Employers", "Sports Council"]))
 
 
-def actor_cards() -> Card:
+def actor_cards() -> Table:
     """The actor cards as a table, labelled FICTIONAL."""
-    return Card("Actor cards, Republic of Kestrana (FICTIONAL): every actor and fact is invented",
+    return Table("Actor cards, Republic of Kestrana (FICTIONAL): every actor and fact is invented",
                 ["Actor (FICTIONAL)", "Description (FICTIONAL)"],
                 [[card["actor"], card["description"]] for card in ACTOR_CARDS_FICTIONAL])
 
@@ -144,8 +144,7 @@ TASK1_KEY = {
 TASKS.classify("1", QUADRANTS, TASK1_KEY,
                hint="For each actor ask two questions: can it shape or block the plan (budget, "
                     "law, approval, control of data or services)? Does it care about migration, "
-                    "or is it strongly affected?")
-explain_every_item(TASKS, "1", note=TASK1_NOTE)
+                    "or is it strongly affected?", explain_all=True, note=TASK1_NOTE)
 
 # ---------------------------------------------------------------- task 2: who is missing?
 
@@ -200,18 +199,17 @@ TASK2_KEY = {**{actor: (INCLUDE, why) for actor, why in CORE.items()}, **OTHERS}
 TASKS.classify("2", [INCLUDE, LEAVE_OUT], TASK2_KEY,
                hint="Check the GCM whole-of-society list: migrants, diasporas, local communities, "
                     "civil society, academia, the private sector, parliamentarians, trade unions, "
-                    "national human rights institutions, the media.")
-explain_every_item(TASKS, "2")
+                    "national human rights institutions, the media.", explain_all=True)
 
 
-def missing_actors(answer: object) -> Card:
+def missing_actors(answer: object) -> Table:
     """The core actors not (yet) marked "Include", under the heading "Missing: add these"."""
     given = getattr(answer, "value", answer)
     given = given if isinstance(given, Mapping) else {}
     missing = [[actor, why] for actor, why in CORE.items() if given.get(actor) != INCLUDE]
     if not missing:
-        return Card("Missing: none. Every core actor is on your invitation list.", [], [])
-    return Card(f"Missing: add these ({len(missing)} of the {len(CORE)} core actors)",
+        return Table("Missing: none. Every core actor is on your invitation list.", [], [])
+    return Table(f"Missing: add these ({len(missing)} of the {len(CORE)} core actors)",
                 ["Core actor (FICTIONAL)", "Why it is needed"], missing)
 
 
@@ -279,12 +277,6 @@ TASKS.choose(
            "the assessment.",
     hint="Which option lets women migrant workers speak for themselves, safely?",
 )
-for _task, _hint in [("3", "A focal point needs to bring every ministry to the table."),
-                     ("4", "The Ministry of Finance is in 'keep satisfied': how do you raise its "
-                           "interest?"),
-                     ("5", "Which option lets women migrant workers speak for themselves, "
-                           "safely?")]:
-    friendly_when_unset(TASKS, _task, _hint)
 
 # ---------------------------------------------------------------- going further: sliders and plot
 

@@ -20,8 +20,7 @@ import pandas as pd
 from migdev.checks import MISSING, describe
 from migdev.feedback import Feedback, correct, not_yet
 from migdev.tasks import TaskSet
-from migdev.tasks.m02_1_spot_incoherence import explain_every_item, friendly_when_unset
-from migdev.widgets import _Display
+from migdev.widgets import TextBox
 
 TASKS = TaskSet("m03-2-coordination-mechanism")
 FICTIONAL_LABEL = "FICTIONAL: invented for exercise m03-2; not a real country or document"
@@ -214,8 +213,7 @@ TASK2_KEY = {
 TASKS.classify("2", SEATS, TASK2_KEY,
                hint="Cabinet Decision 17 (FICTIONAL) makes the Committee a body of government "
                     "ministries and national public agencies; everyone else takes part another "
-                    "way.")
-explain_every_item(TASKS, "2", note=TASK2_NOTE)
+                    "way.", explain_all=True, note=TASK2_NOTE)
 
 # Register the tasks in their order in the notebook: 1, 2, then 3 to 6.
 _task2 = TASKS.tasks.pop("2")
@@ -223,7 +221,6 @@ for _task, (_section, _question, _options) in CHOICES.items():
     TASKS.choose(_task, _question, {text: why for text, _, why in _options},
                  answer=next(text for text, value, _ in _options if value == 2), hint=HINTS[_task])
     _with_points(_task)
-    friendly_when_unset(TASKS, _task, HINTS[_task])
     if _task == "1":
         TASKS.tasks["2"] = _task2
 
@@ -232,27 +229,6 @@ for _task, (_section, _question, _options) in CHOICES.items():
 DEFAULT_CONTEXT_FICTIONAL = ("Kestrana (FICTIONAL) is mainstreaming migration into its next National "
                              "Development Plan, as decided by Cabinet Decision 17 (FICTIONAL).")
 CONTEXT_LIMIT = 400
-
-
-class TextBox(_Display):
-    """A text area for a sentence or two; ``value`` is the text typed (empty at first)."""
-
-    def __init__(self, prompt: str, saved: object = None):
-        self.prompt = prompt
-        self._area = w.Textarea(value=saved if isinstance(saved, str) else "",
-                                placeholder="Type one or two sentences here.",
-                                layout=w.Layout(width="90%", height="5em"))
-        self.widget = w.VBox([w.HTML(f"<p>{html.escape(prompt)}</p>"), self._area])
-
-    @property
-    def value(self) -> str:
-        return self._area.value
-
-    def set(self, text: str) -> None:
-        self._area.value = text
-
-    def _static_lines(self) -> list[str]:
-        return [self.prompt]
 
 
 def context_box(ex) -> TextBox:

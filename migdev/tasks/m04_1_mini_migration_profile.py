@@ -18,7 +18,6 @@ from migdev.feedback import Feedback, not_yet
 from migdev.tasks import TaskSet
 
 # Show long texts (indicator names) in full in the tables.
-pd.set_option("display.max_colwidth", None)
 
 TASKS = TaskSet("m04-1-mini-migration-profile", params={"country": "Republic of Moldova"})
 
@@ -232,61 +231,18 @@ def profile_charts(country: object):
 
 
 # ----------------------------------------------------------------------------- checks
-def number_with_traps(task: str, answer: object, expected: float, *, tolerance: float,
-                      unit: str, hint: str, praise: str = "", shown: str = "{:,.4g}",
-                      within: str = "", traps: list[tuple[float, float, str]] | None = None
-                      ) -> Feedback:
-    """``check_number``, with numbers shown in ``shown`` format and kinder hints for known slips.
-
-    ``traps`` lists (value, tolerance, hint): a wrong answer within ``tolerance`` of ``value``
-    gets that hint. ``praise`` is added to the message of a correct answer; ``within`` states
-    the tolerance in words (e.g. "0.05 percentage points").
-    """
-    joined = _commas_as_thousands(answer)
-    if joined is not None:
-        return not_yet(task, f"Python read the commas in your number as separators between "
-                             f"several numbers. Type it without commas, e.g. {joined}.", hint)
-    feedback = checks.check_number(task, answer, expected, tolerance=tolerance, unit=unit,
-                                   hint=hint)
-    number = checks.as_number(answer)
-    if not isinstance(number, float):
-        return feedback
-    text = shown.format(number) + (unit if unit.startswith("%") else f" {unit}" if unit else "")
-    if feedback.correct:
-        margin = f" (within {within})" if within else ""
-        feedback.message = f"{text} is right{margin}. {praise}".strip()
-        return feedback
-    feedback.message = f"{text} is {'too high' if number > expected else 'too low'}."
-    for value, allowed, advice in traps or []:
-        if value is not None and math.isfinite(value) and abs(number - value) <= allowed:
-            feedback.hint = advice
-            break
-    return feedback
-
-
-def _commas_as_thousands(answer: object) -> str | None:
-    """For ``-206,236`` typed without quotes (a tuple of whole numbers), the number "-206236"."""
-    if not (isinstance(answer, tuple) and len(answer) >= 2
-            and all(isinstance(part, int) and not isinstance(part, bool) for part in answer)
-            and all(0 <= part <= 999 for part in answer[1:])):
-        return None
-    first, *rest = answer
-    return ("-" if first < 0 else "") + str(abs(first)) + "".join(f"{part:03d}" for part in rest)
-
-
 EPSILON = 1e-9  # rounding a value to the asked decimals must never fall outside the tolerance
 
 
 @TASKS.task("1", "a number: emigrants as % of the population in 2020")
 def emigrant_share_check(answer, country, **_params):
     expected = emigrant_share(country)
-    return number_with_traps(
+    return checks.check_number(
         "1", answer, expected, tolerance=0.05 + EPSILON, unit="%",
-        within="0.05 percentage points",
         hint="Divide emigrants by the resident population and multiply by 100 (row R4).",
         praise="For every 100 people living in the country, this many people born there live "
                "abroad. The denominator is the resident population.",
-        traps=[(immigrant_share(country), 0.05, "That is the immigrant share (R3). Look at the "
+        slips=[(immigrant_share(country), 0.05, "That is the immigrant share (R3). Look at the "
                                                  "emigrants row (R4)."),
                (expected / 100, 0.0005, "Give the answer in per cent, not as a fraction.")])
 
@@ -294,13 +250,12 @@ def emigrant_share_check(answer, country, **_params):
 @TASKS.task("2", "a number: women's share among emigrants in 2020, in %")
 def women_emigrants_check(answer, country, **_params):
     expected = women_among_emigrants(country)
-    return number_with_traps(
+    return checks.check_number(
         "2", answer, expected, tolerance=0.1 + EPSILON, unit="%",
-        within="0.1 percentage points",
         hint="Use the emigrant bar in the third chart or row R6 of the profile table.",
         praise="Compare it with the share among immigrants (R5): the two can differ a lot, which "
                "matters for services for departing and arriving migrants.",
-        traps=[(women_among_immigrants(country), 0.1,
+        slips=[(women_among_immigrants(country), 0.1,
                 "That is the share among immigrants (R5). This task asks about emigrants: people "
                 "born in your country who live abroad."),
                (100 - expected, 0.1, "That is the share of men. Take the share of women.")])
@@ -309,23 +264,22 @@ def women_emigrants_check(answer, country, **_params):
 @TASKS.task("3a", "a year, e.g. 2021")
 def latest_year_check(answer, country, **_params):
     year, _ = latest_remittance_share(country)
-    return number_with_traps(
-        "3a", answer, year, tolerance=0, unit="", shown="{:.0f}",
+    return checks.check_number(
+        "3a", answer, year, tolerance=0, unit="",
         hint="Look at the last bar of the remittances chart, or row R7b of the profile table.",
         praise="Always quote a figure with its year.",
-        traps=[(YEAR, 0, "2020 is the year of the stock figures. Remittances are published for "
+        slips=[(YEAR, 0, "2020 is the year of the stock figures. Remittances are published for "
                          "later years: use the latest one.")])
 
 
 @TASKS.task("3b", "a number: remittances as % of GDP in the latest year")
 def latest_share_check(answer, country, **_params):
     _, share = latest_remittance_share(country)
-    return number_with_traps(
+    return checks.check_number(
         "3b", answer, share, tolerance=0.05 + EPSILON, unit="% of GDP",
-        within="0.05 percentage points",
         hint="Look at the last bar of the remittances chart, or row R7b of the profile table.",
         praise="Quote this figure with its year and source: World Bank WDI, July 2026 vintage.",
-        traps=[(remittance_shares(country).loc[YEAR], 0.05,
+        slips=[(remittance_shares(country).loc[YEAR], 0.05,
                 "That is the 2020 value (R7a). Use the latest year (R7b).")])
 
 
@@ -335,13 +289,13 @@ def net_migration_check(answer, country, **_params):
     total = float(yearly.sum())
     direction = ("More people left than arrived over these five years." if total < 0 else
                  "More people arrived than left over these five years.")
-    return number_with_traps(
-        "4", answer, total, tolerance=1, unit="persons", shown="{:,.0f}", within="1 person",
+    return checks.check_number(
+        "4", answer, total, tolerance=1, unit="persons",
         hint="Read row R8 of the profile table, or add up the five years in the net migration "
              "table.",
         praise=f"{direction} Net migration figures are estimates from UN World Population "
                "Prospects, not counts.",
-        traps=[(-total, 1, "Check the sign: negative means net emigration (more people left "
+        slips=[(-total, 1, "Check the sign: negative means net emigration (more people left "
                            "than arrived)."),
                (float(yearly.loc[NET_MIGRATION_YEARS[1]]), 1,
                 "That is one year (2020). Add the five years 2016-2020."),

@@ -12,12 +12,12 @@ import pandas as pd
 from migdev import countries
 from migdev.charts import line_chart
 from migdev.data import load, resource
+from migdev import checks
 from migdev.tasks import TaskSet
 from migdev.tasks.m04_1_mini_migration_profile import (  # pilot_names: used by the notebook
-    PILOTS, number_with_traps, pilot, pilot_names, year_ranges)
+    PILOTS, pilot, pilot_names, year_ranges)
 
 # Show long texts (dataset descriptions, column lists) in full in the tables.
-pd.set_option("display.max_colwidth", None)
 
 TASKS = TaskSet("m04-2-data-gap-audit",
                 params={"country": "Serbia", "revision_country": "Kyrgyzstan",
@@ -270,11 +270,11 @@ def missing_years_check(answer, country, **_params):
     praise = ("Say so in the report, and never fill the gap with zeros: a chart that draws "
               "missing years as zero would show a collapse that never happened." if expected else
               "No year is missing for this country. Choose Serbia to see what gaps look like.")
-    return number_with_traps(
-        "1", answer, expected, tolerance=0, unit="", shown="{:.0f} year(s)",
+    return checks.check_number(
+        "1", answer, expected, tolerance=0, unit="",
         hint="Count the rows of the audit table whose status says 'missing in new' (the "
              "summary table gives the count as G1).",
-        praise=praise, traps=traps)
+        praise=praise, slips=traps)
 
 
 _zeros = zeros_old("SRB")
@@ -307,13 +307,12 @@ TASKS.choose(
 def revision_check(answer, revision_country, **_params):
     r = revision(revision_country)
     expected = r["V1"]
-    return number_with_traps(
-        "3", answer, expected, tolerance=0.01 + EPSILON, unit="%", shown="{:,.4g}",
-        within="0.01 percentage points",
+    return checks.check_number(
+        "3", answer, expected, tolerance=0.01 + EPSILON, unit="%",
         hint="Use (new - old) / old x 100, with the 2021 values of the two vintages.",
         praise="A target set on the old figure may now look easier or harder to reach. Record "
                "both vintages in the report.",
-        traps=[(100 * (r["new_usd"] - r["old_usd"]) / r["new_usd"], 0.01,
+        slips=[(100 * (r["new_usd"] - r["old_usd"]) / r["new_usd"], 0.01,
                 "You divided by the new value. A revision is measured against the old value."),
                (-expected, 0.01, "Check the sign: new minus old."),
                (expected / 100, 0.0001, "Give the answer in per cent (multiply by 100).")])
@@ -323,12 +322,11 @@ def revision_check(answer, revision_country, **_params):
 def share_change_check(answer, ratio_country, **_params):
     r = revision(ratio_country)
     expected = r["V2"]
-    return number_with_traps(
+    return checks.check_number(
         "4a", answer, expected, tolerance=0.01 + EPSILON, unit="percentage points",
-        shown="{:,.4g}", within="0.01 percentage points",
         hint="Subtract the old share of GDP from the new share, both for 2021.",
         praise="Now look at the US$ row of the same table: did the money change?",
-        traps=[(100 * expected / r["old_pct"], 0.01,
+        slips=[(100 * expected / r["old_pct"], 0.01,
                 "That is a change in per cent. This task asks for percentage points: new share "
                 "minus old share."),
                (-expected, 0.01, "Check the sign: new share minus old share.")])

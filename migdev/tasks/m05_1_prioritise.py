@@ -24,10 +24,8 @@ from migdev.charts import OKABE_ITO
 from migdev.data import CourseError
 from migdev.feedback import Feedback, correct, not_yet
 from migdev.tasks import TaskSet
-from migdev.tasks.m04_1_mini_migration_profile import number_with_traps
 
 # Show long texts (names of interventions, reasons) in full in the tables.
-pd.set_option("display.max_colwidth", None)
 
 TASKS = TaskSet("m05-1-prioritise")
 
@@ -381,12 +379,12 @@ def score_of_d(answer: object, **_params) -> Feedback:
     scores = FICTIONAL_INTERVENTIONS.loc["D", list(weights)]
     weighted_sum = float(sum(scores[c] * weight for c, weight in weights.items()))
     expected = weighted_sum / sum(weights.values())
-    return number_with_traps(
-        "5", answer, expected, tolerance=0.01 + 1e-9, unit="", shown="{:.4g}", within="0.01",
+    return checks.check_number(
+        "5", answer, expected, tolerance=0.01 + 1e-9, unit="",
         hint="Multiply each of D's scores by its weight, add them, then divide by the sum of the "
              "weights (2 + 1 + 1 + 1 + 2).",
         praise="Multiply, add, and divide by the sum of the weights.",
-        traps=[(weighted_sum, 0.01, "You have the weighted sum. Divide it by the sum of the "
+        slips=[(weighted_sum, 0.01, "You have the weighted sum. Divide it by the sum of the "
                                     "weights."),
                (float(scores.mean()), 0.01, "That is the average with equal weights. Use the "
                                              "weights given.")])

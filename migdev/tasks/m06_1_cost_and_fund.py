@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from migdev import checks
-from migdev.charts import OKABE_ITO
+from migdev.charts import bar_chart
 from migdev.feedback import Feedback, not_yet
 from migdev.tasks import TaskSet
 
@@ -146,42 +146,13 @@ def funding_mix(funding: pd.DataFrame | None = None) -> pd.Series:
 
 def funding_mix_chart(mix: pd.Series | None = None):
     """Horizontal bars of the funding mix, labelled as FICTIONAL data."""
-    mix = (funding_mix() if mix is None else mix).sort_values()
-    figure, axes = plt.subplots(figsize=(8, 0.5 * len(mix) + 1.4))
-    axes.barh(list(mix.index), mix.to_numpy(), color=OKABE_ITO[0])
-    for position, value in enumerate(mix.to_numpy()):
-        axes.text(value, position, f" {value:.1f}%", va="center", fontsize=9)
-    axes.set_title("Committed funds by type of source\nEastmere programme (FICTIONAL data)")
-    axes.set_xlabel("Share of committed funds (%)")
-    axes.set_ylabel("Type of source")
-    axes.set_xlim(0, max(100, mix.max() * 1.15))
-    axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
-    return figure
+    mix = funding_mix() if mix is None else mix
+    return bar_chart(mix, title="Committed funds by type of source\nEastmere programme (FICTIONAL data)",
+                     xlabel="Share of committed funds (%)", ylabel="Type of source",
+                     value_format="{:.1f}%", xlim=(0, max(100, mix.max() * 1.15)))
 
 
 # ---------------------------------------------------------------- checks
-
-def _number_or_slip(task: str, answer: object, expected: float, *, tolerance: float, unit: str,
-                    slips: list[tuple[float, str]], hint: str) -> Feedback:
-    """check_number, but a known slip (a value a typical mistake gives) gets its own hint."""
-    number = checks.as_number(answer)
-    if not isinstance(number, str) and abs(number - expected) > tolerance:
-        for value, advice in slips:
-            if abs(number - value) <= tolerance:
-                direction = "too high" if number > expected else "too low"
-                return not_yet(task, f"{_shown(number, unit)} is {direction}.", advice)
-    feedback = checks.check_number(task, answer, expected, tolerance=tolerance, unit=unit,
-                                   hint=hint)
-    if not isinstance(number, str):
-        # Show money as 384,000 rather than 3.84e+05.
-        feedback.message = feedback.message.replace(f"{number:,.4g}", _shown(number, unit), 1)
-    return feedback
-
-
-def _shown(number: float, unit: str) -> str:
-    return f"{number:,.0f}" if unit == "US$" else f"{number:,.2f}"
-
 
 @TASKS.task("1", "a number: the total cost of the programme, in US$")
 def total_cost_check(answer):
@@ -192,7 +163,7 @@ def total_cost_check(answer):
     for row in budget.itertuples():
         slips.append((expected - row.cost_usd,
                       f"One line is missing: {row.line_id} {row.budget_line}. Add all seven lines."))
-    return _number_or_slip("1", answer, expected, tolerance=1, unit="US$", slips=slips,
+    return checks.check_number("1", answer, expected, tolerance=1, unit="US$", slips=slips,
                            hint="Add up the cost_usd column of the table (all seven lines).")
 
 
@@ -205,7 +176,7 @@ def committed_check(answer):
     funding = funding_commitments()
     expected = committed_funds(funding)
     everything = float(funding["amount_usd"].sum())
-    return _number_or_slip("2a", answer, expected, tolerance=1, unit="US$",
+    return checks.check_number("2a", answer, expected, tolerance=1, unit="US$",
                            slips=[(everything, PLEDGE_SLIP)],
                            hint="Add the amount_usd of the rows whose status is 'committed'.")
 
@@ -216,7 +187,7 @@ def gap_check(answer):
     cost = total_cost()
     expected = cost - committed_funds(funding)
     with_pledges = cost - float(funding["amount_usd"].sum())
-    return _number_or_slip("2b", answer, expected, tolerance=1, unit="US$",
+    return checks.check_number("2b", answer, expected, tolerance=1, unit="US$",
                            slips=[(with_pledges, PLEDGE_SLIP),
                                   (-expected, "Subtract the committed funds from the total cost, "
                                               "not the other way round.")],
@@ -228,7 +199,7 @@ def gap_pct_check(answer):
     cost, committed = total_cost(), committed_funds()
     gap = cost - committed
     expected = 100 * gap / cost
-    return _number_or_slip("2c", answer, expected, tolerance=0.1, unit="percentage points",
+    return checks.check_number("2c", answer, expected, tolerance=0.1, unit="percentage points",
                            slips=[(100 * gap / committed,
                                    "You divided by the committed funds: express the gap as a "
                                    "share of the total cost."),
@@ -246,7 +217,7 @@ def domestic_share_check(answer):
     committed = committed_funds(funding)
     all_domestic = float(funding.loc[funding["source_type"] == "Domestic budget",
                                      "amount_usd"].sum())
-    feedback = _number_or_slip(
+    feedback = checks.check_number(
         "3", answer, expected, tolerance=0.1, unit="%",
         slips=[(100 * all_domestic / total_cost(),
                 "You divided by the total cost: the funding mix is a share of the committed "

@@ -210,16 +210,7 @@ def band_key() -> dict[str, tuple[str, str]]:
     return key
 
 
-def _classify_live(task_id: str, categories: list[str], key_function, hint: str) -> None:
-    """A classification whose key is recomputed from the data at each check."""
-    TASKS.classify(task_id, categories, key_function(), hint=hint)
-
-    def check(answer: object) -> Feedback:
-        return checks.check_classification(task_id, answer, key_function(), hint=hint)
-    TASKS.tasks[task_id].check = check
-
-
-_classify_live("3", BANDS, band_key,
+TASKS.classify("3", BANDS, band_key,
                hint="Use the score column of the ranked table: 1–6 is Low, 8–12 Medium, "
                     "15–25 High.")
 

@@ -154,30 +154,12 @@ def corridor_chart(country: object):
 
 # ---------------------------------------------------------------- checks
 
-def _number_or_slip(task: str, answer: object, expected: float, *, tolerance: float, unit: str,
-                    slips: list[tuple[float, str]], hint: str, digits: int = 2,
-                    relative: bool = False) -> Feedback:
-    """check_number, but a value that a typical mistake gives gets its own hint."""
-    number = checks.as_number(answer)
-    allowed = abs(expected) * tolerance if relative else tolerance
-    if not isinstance(number, str) and abs(number - expected) > allowed:
-        for value, advice in slips:
-            if abs(number - value) <= max(allowed, abs(value) * 1e-3):
-                direction = "too high" if number > expected else "too low"
-                return not_yet(task, f"{number:,.{digits}f} is {direction}.", advice)
-    feedback = checks.check_number(task, answer, expected, tolerance=tolerance, unit=unit,
-                                   hint=hint, relative=relative)
-    if not isinstance(number, str):
-        feedback.message = feedback.message.replace(f"{number:,.4g}", f"{number:,.{digits}f}", 1)
-    return feedback
-
-
 @TASKS.task("1", "a number: the share of 2020Q3 corridors that cost more than 5%, in %")
 def share_above_5(answer, country=None):
     costs = latest_corridors()["avg_total_cost_pct"]
     above = int((costs > CORRIDOR_CEILING).sum())
     expected = 100 * above / len(costs)
-    return _number_or_slip(
+    return checks.check_number(
         "1", answer, expected, tolerance=0.1, unit="%",
         slips=[(above, "You gave the number of corridors: divide by the number of corridors and "
                        "multiply by 100."),
@@ -198,7 +180,7 @@ def n_corridors(answer, country):
 @TASKS.task("2b", "a number: the simple mean cost of the country's corridors, in %")
 def mean_cost(answer, country):
     expected = summary(country)["mean_cost_pct"]
-    return _number_or_slip("2b", answer, expected, tolerance=0.01, unit="%", slips=[],
+    return checks.check_number("2b", answer, expected, tolerance=0.01, unit="%", slips=[],
                            hint="Add the avg_total_cost_pct of every corridor in your table, then "
                                 "divide by the number of corridors (two decimals are enough).")
 
@@ -213,7 +195,7 @@ def gap_pp(answer, country):
     hint = ("Gap = mean cost (2b) − 3. If the mean is already at or below 3%, the gap is 0."
             if expected > 0 else
             "The mean is already at or below 3%, so the gap is 0.")
-    feedback = _number_or_slip("2c", answer, expected, tolerance=0.01,
+    feedback = checks.check_number("2c", answer, expected, tolerance=0.01,
                                unit="percentage points", slips=slips, hint=hint)
     if feedback.correct:
         senders = figures["senders_above_5"]
@@ -239,9 +221,9 @@ def gap_cost(answer, country):
     expected = figures["gap_cost_usd_million"]
     # 1% of the expected value; a country whose mean is already at or below 3% has no gap.
     relative = expected > 0
-    return _number_or_slip(
+    return checks.check_number(
         "3", answer, expected, tolerance=0.01 if relative else 0.05, relative=relative,
-        unit="US$ million", digits=1,
+        unit="US$ million",
         slips=[(100 * expected, "The gap is in percentage points: divide it by 100 before "
                                 "multiplying."),
                (1e6 * expected, "Give the answer in millions of US dollars."),
@@ -307,16 +289,7 @@ def classified_key() -> dict[str, tuple[str, str]]:
     return key
 
 
-def _classify_live(task_id: str, categories: list[str], key_function, hint: str) -> None:
-    """A classification whose key is recomputed from the data at each check."""
-    TASKS.classify(task_id, categories, key_function(), hint=hint)
-
-    def check(answer: object, country=None) -> Feedback:
-        return checks.check_classification(task_id, answer, key_function(), hint=hint)
-    TASKS.tasks[task_id].check = check
-
-
-_classify_live("5", THRESHOLD_BANDS, classified_key,
+TASKS.classify("5", THRESHOLD_BANDS, classified_key,
                hint="Compare each cost in the table with 3 and 5: at or below 3; above 3 and at "
                     "most 5; above 5.")
 

@@ -150,34 +150,14 @@ def timeline_chart(table: pd.DataFrame | None = None):
     return figure
 
 
-NO_CHOICE = "No option chosen yet: click one of the options above, then run this check again."
-
-
-def _widget_aware(task_id: str) -> None:
-    """Give a choice task a widget-specific message when nothing is chosen, and accept params."""
-    original = TASKS.tasks[task_id].check
-
-    def check(answer, **_):
-        if getattr(answer, "value", answer) is None:
-            return not_yet(task_id, NO_CHOICE, "Choose the option you think is best.")
-        return original(answer)
-    TASKS.tasks[task_id].check = check
-
-
-def _note(feedback: Feedback, note: str) -> Feedback:
-    """Add ``note`` to the message of a right answer."""
-    if feedback.correct:
-        feedback.message = f"{feedback.message} {note}"
-    return feedback
 
 
 # ---------------------------------------------------------------- task 1
 @TASKS.task("1", "a whole number of countries")
 def countries_in_phase_two(answer, **_):
     expected = len(routes().query("phase == @PHASE_II"))
-    return _note(
-        checks.check_number("1", answer, expected, tolerance=0, unit="countries",
-                            hint=f"Count the rows whose phase column says '{PHASE_II}'."),
+    return (checks.check_number("1", answer, expected, tolerance=0, unit="countries",
+                            hint=f"Count the rows whose phase column says '{PHASE_II}'.")).with_note(
         "The other countries joined in the pilot and went on into phase II, so all eight were "
         "taking part in 2014-2018.")
 
@@ -228,7 +208,8 @@ def _first_country(answer, **_):
     feedback = checks.check_choice(
         "2b", chosen, expected, COUNTRIES,
         hint="Look at the first row of the table sorted by start_year.")
-    return _note(feedback, "Its plan or strategy started as soon as its programme phase began, "
+    return feedback.with_note(
+        "Its plan or strategy started as soon as its programme phase began, "
                            "while most of the other countries took several years.")
 
 
@@ -240,9 +221,8 @@ TASKS.tasks["2b"] = Task("2b", "one of the eight countries (use the widget)", _f
 @TASKS.task("3", "a whole number of countries")
 def missing_start(answer, **_):
     expected = int(routes()["start_year"].isna().sum())
-    return _note(
-        checks.check_number("3", answer, expected, tolerance=0, unit="countries",
-                            hint="Count the empty cells (<NA>) in the start_year column."),
+    return (checks.check_number("3", answer, expected, tolerance=0, unit="countries",
+                            hint="Count the empty cells (<NA>) in the start_year column.")).with_note(
         "An empty cell means that the year was not confirmed in the sources, or that the document "
         "was not adopted, or that the route was a set of sector policies with no single start "
         "date. It does not mean that the country did nothing: read the plan_or_strategy cell of "
@@ -253,11 +233,10 @@ def missing_start(answer, **_):
 @TASKS.task("4", "a number of years, to one decimal")
 def mean_lag(answer, **_):
     expected = round(float(with_lag()["lag"].dropna().mean()), 1)
-    return _note(
-        checks.check_number("4", answer, expected, tolerance=0.05, unit="years",
+    return (checks.check_number("4", answer, expected, tolerance=0.05, unit="years",
                             hint="Leave out the rows with no start_year. For the others, subtract "
                                  "2011 (pilot) or 2014 (phase II) from start_year, add up the lags "
-                                 "and divide by the number of countries with a lag."),
+                                 "and divide by the number of countries with a lag.")).with_note(
         "Mainstreaming takes years: evidence, coordination and consultation come before a plan is "
         "adopted. Remember that the pilot countries had more time in the programme.")
 
@@ -314,10 +293,10 @@ def _routes_check(answer, **_):
             value = given.get(item)
             if isinstance(value, str) and " ".join(value.casefold().split()) == alternative.casefold():
                 given[item] = TASKS.tasks["5"].key[item][0]
-    return _note(_classify_routes(given),
-                 "Most of these countries did not use the national plan: the Handbook's fallback, a "
-                 "stand-alone strategy, was the most common route, and several countries combined "
-                 "routes.")
+    return _classify_routes(given).with_note(
+        "Most of these countries did not use the national plan: the Handbook's fallback, a "
+        "stand-alone strategy, was the most common route, and several countries combined "
+        "routes.")
 
 
 TASKS.tasks["5"].check = _routes_check
@@ -348,4 +327,3 @@ TASKS.choose(
     answer=TIMING_RIGHT,
     hint="The advice is about the timing of the national planning cycle.",
 )
-_widget_aware("6")

@@ -215,37 +215,15 @@ def chosen_origin(menu: object, ex: object = None) -> str:
     return origin
 
 
-NO_CHOICE = "No option chosen yet: click one of the options above, then run this check again."
-
-
-def _widget_aware(task_id: str) -> None:
-    """Give a choice task a widget-specific message when nothing is chosen, and accept params."""
-    original = TASKS.tasks[task_id].check
-
-    def check(answer, **_):
-        if getattr(answer, "value", answer) is None:
-            return not_yet(task_id, NO_CHOICE, "Choose the option you think is best.")
-        return original(answer)
-    TASKS.tasks[task_id].check = check
-
-
-def _note(feedback: Feedback, note: str, always: bool = False) -> Feedback:
-    """Add ``note`` to a right answer's message (or, if ``always``, to any numeric answer)."""
-    if feedback.correct:
-        feedback.message = f"{feedback.message} {note}"
-    elif always and ("too high" in feedback.message or "too low" in feedback.message):
-        feedback.details.append(note)
-    return feedback
 
 
 # ---------------------------------------------------------------- task 1
 @TASKS.task("1", "a number: US remittance outflows in 2021, in US$ billion")
 def outflows_2021(answer, **_):
     expected = outflow_million(2021) / 1000
-    return _note(
-        checks.check_number("1", answer, expected, tolerance=0.05, unit="US$ billion",
+    return (checks.check_number("1", answer, expected, tolerance=0.05, unit="US$ billion",
                             hint="The file is in US$ million: divide the 2021 value by 1,000 to "
-                                 "get US$ billion."),
+                                 "get US$ billion.")).with_note(
         "This is money sent by people living in the United States to other countries, mostly to "
         "their families. For the countries that receive it, it is private income, not aid.")
 
@@ -264,8 +242,7 @@ def publishers_differ(answer, year_checked=DEFAULT_YEAR, **_):
         hint="Multiply the KNOMAD value by 1,000,000 first (WDI is in US dollars), then compute "
              "100 x (KNOMAD - WDI) / WDI.")
     feedback.message = f"(Year checked: {year}.) {feedback.message}"
-    return _note(
-        feedback,
+    return feedback.with_note(
         "In some years the two files give the same figure, in others they differ. Both come from "
         "the World Bank, but they are different releases, prepared at different times, and past "
         "figures can be revised or estimated differently from one release to the next. Try 2000 "
@@ -292,17 +269,15 @@ TASKS.choose(
     answer=CONSISTENT,
     hint="Think about what a reader of the note needs to check the figure.",
 )
-_widget_aware("3")
 
 
 # ---------------------------------------------------------------- task 4
 @TASKS.task("4", "a number: international migrants in the US in 2020, in millions")
 def us_stock(answer, **_):
     expected = stock_2020(USA) / 1e6
-    return _note(
-        checks.check_number("4", answer, expected, tolerance=0.01, unit="million",
+    return (checks.check_number("4", answer, expected, tolerance=0.01, unit="million",
                             hint="Read stock_total for 2020 in the table above and divide by "
-                                 "1,000,000."),
+                                 "1,000,000.")).with_note(
         "UN DESA counts the foreign-born population of the United States. The count includes "
         "naturalised citizens, refugees and people in an irregular situation alike.")
 
@@ -310,11 +285,10 @@ def us_stock(answer, **_):
 # ---------------------------------------------------------------- task 5
 @TASKS.task("5", "a number: US$ of outflows per immigrant in 2020, to the nearest dollar")
 def outflows_per_immigrant(answer, **_):
-    return _note(
-        checks.check_number("5", answer, per_immigrant(USA), tolerance=0.01, relative=True,
+    return (checks.check_number("5", answer, per_immigrant(USA), tolerance=0.01, relative=True,
                             unit="US$",
                             hint="Use 2020 for both numbers, and turn US$ million into US$ "
-                                 "(multiply by 1,000,000) before dividing."),
+                                 "(multiply by 1,000,000) before dividing.")).with_note(
         "This is a rough ratio, not what a typical migrant sends. Many migrants send nothing and "
         "some send a lot; people who are not migrants also send money abroad; and remittances "
         "paid also include the pay of short-term foreign workers. Use it only to compare orders "
@@ -326,11 +300,10 @@ def outflows_per_immigrant(answer, **_):
 def mexico_share(answer, **_):
     numbers_ = mexico_in_us()["persons"]
     expected = round(100 * numbers_.iloc[0] / numbers_.iloc[1], 1)
-    return _note(
-        checks.check_number("6", answer, expected, tolerance=0.1, unit="%",
+    return (checks.check_number("6", answer, expected, tolerance=0.1, unit="%",
                             hint="Divide the Mexico-born by all international migrants in the "
                                  "United States (the destination total, not the sum of the "
-                                 "bilateral file), then multiply by 100."),
+                                 "bilateral file), then multiply by 100.")).with_note(
         "US policy on work visas, enforcement and remittance markets weighs heavily on this one "
         "corridor. The denominator is the destination total, which includes migrants whose origin "
         "is unknown; dividing by the sum of the bilateral file would give a slightly larger share.")
@@ -346,8 +319,7 @@ def us_share_of_emigrants(answer, origin=DEFAULT_ORIGIN, **_):
         hint="Divide the United States row by the total over all destinations (the last row), "
              "then multiply by 100.")
     feedback.message = f"(Country: {countries.country_name(iso3)}.) {feedback.message}"
-    return _note(
-        feedback,
+    return feedback.with_note(
         "Now choose a second country and compare. For some pilot countries the United States is "
         "the main destination, so US policy on visas and remittances is part of their development "
         "context; for others the main destination is elsewhere (the table shows where), and it is "
@@ -391,11 +363,11 @@ TASKS.classify("8", CHANNELS, {
     "Not actively recruiting health workers from countries with critical shortages (the WHO Global "
     "Code of Practice, 2010, and its safeguards list)":
         (SKILLS, "It protects health services in countries that cannot spare their doctors and "
-                 "nurses."),
+        "nurses."),
     "Paying for training in the country of origin, where trainees choose either to stay or to "
     "migrate (the Global Skill Partnership model)":
         (SKILLS, "Training for work at home and abroad adds skills to the country of origin instead "
-                 "of only drawing them away."),
+        "of only drawing them away."),
 }, hint="Ask what changes first for the country of origin: the money families receive, the number "
         "of regular jobs, what workers pay and how they are protected, or the skills left at home.")
 
@@ -403,9 +375,9 @@ _classify_levers = TASKS.tasks["8"].check
 
 
 def _levers_check(answer, **_):
-    return _note(_classify_levers(answer),
-                 "The same decision of a destination country can help on one channel and harm on "
-                 "another: a coherent policy looks at all four.")
+    return _classify_levers(answer).with_note(
+        "The same decision of a destination country can help on one channel and harm on "
+        "another: a coherent policy looks at all four.")
 
 
 TASKS.tasks["8"].check = _levers_check
@@ -433,7 +405,6 @@ TASKS.choose(
     answer=PRICES,
     hint="Target 10.c measures the cost of each transfer.",
 )
-_widget_aware("9")
 
 
 # ---------------------------------------------------------------- task 10
@@ -460,4 +431,3 @@ TASKS.choose(
     answer=OBJECTIVE_5,
     hint="What does the scheme open up for workers of the country of origin?",
 )
-_widget_aware("10")
