@@ -109,6 +109,8 @@ def check_number(task: str, answer: object, expected: float, *, tolerance: float
         margin = "exactly"
     elif relative:
         margin = f"within {tolerance:.0%}"
+    elif unit == "%":  # an absolute margin on a percentage is in percentage points
+        margin = f"within {format_number(float(f'{allowed:.2g}'))} percentage points"
     else:
         margin = f"within {with_unit(float(f'{allowed:.2g}'), unit)}"
     if abs(number - expected) <= allowed:
