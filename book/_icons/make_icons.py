@@ -38,6 +38,7 @@ HEADER = """/* Icons for the course book: a subset of Font Awesome Free 6.7.2 (i
 .fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab {
   display: inline-block; width: 1em; height: 1em; line-height: 1; vertical-align: -0.125em;
   font-style: normal;
+  font-family: inherit !important;  /* the icon fonts (260 kB) are never needed, so never fetched */
 }
 .fa-lg { font-size: 1.25em; }
 .fa-solid::before, .fa-regular::before, .fa-brands::before, .fas::before, .far::before, .fab::before {
