@@ -156,10 +156,10 @@ def timeline_chart(table: pd.DataFrame | None = None):
 @TASKS.task("1", "a whole number of countries")
 def countries_in_phase_two(answer, **_):
     expected = len(routes().query("phase == @PHASE_II"))
-    return (checks.check_number("1", answer, expected, tolerance=0, unit="countries",
-                            hint=f"Count the rows whose phase column says '{PHASE_II}'.")).with_note(
-        "The other countries joined in the pilot and went on into phase II, so all eight were "
-        "taking part in 2014-2018.")
+    return checks.check_number("1", answer, expected, tolerance=0, unit="countries",
+                            hint=f"Count the rows whose phase column says '{PHASE_II}'.",
+                            praise=("The other countries joined in the pilot and went on into phase"
+                                   " II, so all eight were taking part in 2014-2018."))
 
 
 # ---------------------------------------------------------------- task 2
@@ -221,24 +221,26 @@ TASKS.tasks["2b"] = Task("2b", "one of the eight countries (use the widget)", _f
 @TASKS.task("3", "a whole number of countries")
 def missing_start(answer, **_):
     expected = int(routes()["start_year"].isna().sum())
-    return (checks.check_number("3", answer, expected, tolerance=0, unit="countries",
-                            hint="Count the empty cells (<NA>) in the start_year column.")).with_note(
-        "An empty cell means that the year was not confirmed in the sources, or that the document "
-        "was not adopted, or that the route was a set of sector policies with no single start "
-        "date. It does not mean that the country did nothing: read the plan_or_strategy cell of "
-        "these rows.")
+    return checks.check_number("3", answer, expected, tolerance=0, unit="countries",
+                            hint="Count the empty cells (<NA>) in the start_year column.",
+                            praise=("An empty cell means that the year was not confirmed in the "
+                                   "sources, or that the document was not adopted, or that the "
+                                   "route was a set of sector policies with no single start date. "
+                                   "It does not mean that the country did nothing: read the "
+                                   "plan_or_strategy cell of these rows."))
 
 
 # ---------------------------------------------------------------- task 4
 @TASKS.task("4", "a number of years, to one decimal")
 def mean_lag(answer, **_):
     expected = round(float(with_lag()["lag"].dropna().mean()), 1)
-    return (checks.check_number("4", answer, expected, tolerance=0.05, unit="years",
+    return checks.check_number("4", answer, expected, tolerance=0.05, unit="years",
                             hint="Leave out the rows with no start_year. For the others, subtract "
                                  "2011 (pilot) or 2014 (phase II) from start_year, add up the lags "
-                                 "and divide by the number of countries with a lag.")).with_note(
-        "Mainstreaming takes years: evidence, coordination and consultation come before a plan is "
-        "adopted. Remember that the pilot countries had more time in the programme.")
+                                 "and divide by the number of countries with a lag.",
+                            praise=("Mainstreaming takes years: evidence, coordination and "
+                                   "consultation come before a plan is adopted. Remember that the "
+                                   "pilot countries had more time in the programme."))
 
 
 # ---------------------------------------------------------------- task 5

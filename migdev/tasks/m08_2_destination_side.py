@@ -221,11 +221,12 @@ def chosen_origin(menu: object, ex: object = None) -> str:
 @TASKS.task("1", "a number: US remittance outflows in 2021, in US$ billion")
 def outflows_2021(answer, **_):
     expected = outflow_million(2021) / 1000
-    return (checks.check_number("1", answer, expected, tolerance=0.05, unit="US$ billion",
+    return checks.check_number("1", answer, expected, tolerance=0.05, unit="US$ billion",
                             hint="The file is in US$ million: divide the 2021 value by 1,000 to "
-                                 "get US$ billion.")).with_note(
-        "This is money sent by people living in the United States to other countries, mostly to "
-        "their families. For the countries that receive it, it is private income, not aid.")
+                                 "get US$ billion.",
+                            praise=("This is money sent by people living in the United States to "
+                                   "other countries, mostly to their families. For the countries "
+                                   "that receive it, it is private income, not aid."))
 
 
 # ---------------------------------------------------------------- task 2
@@ -275,20 +276,21 @@ TASKS.choose(
 @TASKS.task("4", "a number: international migrants in the US in 2020, in millions")
 def us_stock(answer, **_):
     expected = stock_2020(USA) / 1e6
-    return (checks.check_number("4", answer, expected, tolerance=0.01, unit="million",
+    return checks.check_number("4", answer, expected, tolerance=0.01, unit="million",
                             hint="Read stock_total for 2020 in the table above and divide by "
-                                 "1,000,000.")).with_note(
-        "UN DESA counts the foreign-born population of the United States. The count includes "
-        "naturalised citizens, refugees and people in an irregular situation alike.")
+                                 "1,000,000.",
+                            praise=("UN DESA counts the foreign-born population of the United "
+                                   "States. The count includes naturalised citizens, refugees and "
+                                   "people in an irregular situation alike."))
 
 
 # ---------------------------------------------------------------- task 5
 @TASKS.task("5", "a number: US$ of outflows per immigrant in 2020, to the nearest dollar")
 def outflows_per_immigrant(answer, **_):
-    return (checks.check_number("5", answer, per_immigrant(USA), tolerance=0.01, relative=True,
+    return checks.check_number("5", answer, per_immigrant(USA), tolerance=0.01, relative=True,
                             unit="US$",
                             hint="Use 2020 for both numbers, and turn US$ million into US$ "
-                                 "(multiply by 1,000,000) before dividing.")).with_note(
+                                 "(multiply by 1,000,000) before dividing.").with_note(
         "This is a rough ratio, not what a typical migrant sends. Many migrants send nothing and "
         "some send a lot; people who are not migrants also send money abroad; and remittances "
         "paid also include the pay of short-term foreign workers. Use it only to compare orders "
@@ -300,13 +302,15 @@ def outflows_per_immigrant(answer, **_):
 def mexico_share(answer, **_):
     numbers_ = mexico_in_us()["persons"]
     expected = round(100 * numbers_.iloc[0] / numbers_.iloc[1], 1)
-    return (checks.check_number("6", answer, expected, tolerance=0.1, unit="%",
+    return checks.check_number("6", answer, expected, tolerance=0.1, unit="%",
                             hint="Divide the Mexico-born by all international migrants in the "
                                  "United States (the destination total, not the sum of the "
-                                 "bilateral file), then multiply by 100.")).with_note(
-        "US policy on work visas, enforcement and remittance markets weighs heavily on this one "
-        "corridor. The denominator is the destination total, which includes migrants whose origin "
-        "is unknown; dividing by the sum of the bilateral file would give a slightly larger share.")
+                                 "bilateral file), then multiply by 100.",
+                            praise=("US policy on work visas, enforcement and remittance markets "
+                                   "weighs heavily on this one corridor. The denominator is the "
+                                   "destination total, which includes migrants whose origin is "
+                                   "unknown; dividing by the sum of the bilateral file would give "
+                                   "a slightly larger share."))
 
 
 # ---------------------------------------------------------------- task 7
