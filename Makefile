@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test learner offline bench external-links browser clean
+.PHONY: setup book test check test-one learner offline bench external-links browser lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)."; exit 1; }
@@ -24,6 +24,25 @@ book: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+# The authors' fast tier (under a minute): lint and format, every task file against its schema,
+# the structure and unit tests. The slow tiers (notebooks, binder, book, browser, jupyterlab,
+# properties, kernel) are
+# pytest markers: e.g. `$(BIN)/python -m pytest -m notebooks` runs one tier alone.
+FAST := not notebooks and not binder and not book and not browser and not jupyterlab and not properties and not kernel
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m tools.check_tasks exercises
+	$(BIN)/python -m pytest -q -m "$(FAST)"
+
+# One exercise, both editions through nbval: make test-one EX=m05-1-prioritise
+test-one: $(STAMP)
+	@test -n "$(EX)" || { echo "Name the exercise: make test-one EX=m05-1-prioritise"; exit 2; }
+	rm -rf _build/test-one && for edition in learner instructor; do \
+		$(BIN)/python -m tools.learner exercises/$(EX)/$(EX).md --out _build/test-one/$$edition --edition $$edition; done
+	cd _build/test-one && $(CURDIR)/$(BIN)/python -m pytest --nbval-lax -q -p no:cacheprovider .
+	$(BIN)/python -m pytest -q tests/test_taskfiles.py tests/test_properties.py -k "$(EX)"
+
 # The browser tests need Debian's Chromium: installed here when running as root (as CI does);
 # otherwise those tests are skipped with a message saying how to install it.
 browser:
@@ -35,7 +54,7 @@ browser:
 
 # A zip of the built site that works from disk or a local web server.
 offline: book
-	$(BIN)/python -m migdev.offline _build/html _build/mainstreaming-migration-course.zip
+	$(BIN)/python -m tools.offline _build/html _build/mainstreaming-migration-course.zip
 
 # Speed and page-weight benchmarks, against references measured in the same run.
 bench: $(STAMP) browser
@@ -47,7 +66,16 @@ external-links: book
 
 # Learner editions of every exercise, in _build/learner (Binder makes its own in place).
 learner: $(STAMP)
-	$(BIN)/python -m migdev.notebooks exercises --out _build/learner
+	$(BIN)/python -m tools.learner exercises --out _build/learner
+
+# Regenerate both pinned sets from the top-level requirement files (needs the package index):
+# requirements/lock.txt for authors and CI, binder/requirements.txt for learners (a subset with
+# the same versions).
+lock: $(STAMP)
+	$(BIN)/python -m piptools compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--output-file requirements/lock.txt requirements/top-level.txt
+	$(BIN)/python -m piptools compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--constraint requirements/lock.txt --output-file binder/requirements.txt binder/requirements.in
 
 clean:
 	rm -rf _build

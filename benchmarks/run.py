@@ -34,20 +34,30 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 from conftest import copy_project, html_pages  # noqa: E402
 
-from migdev.notebooks import learner_edition  # noqa: E402
+from tools.learner import instructor_edition, learner_edition, read_source  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 PEAK_RSS_CELL = "import resource; print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-TARGETS = {"build_ratio": 2.0, "warm_over_cold": 0.15, "notebook_seconds": 5.0,
-           "notebook_peak_rss_mb": 300.0, "page_bytes_ratio": 1.25}
+TARGETS = {
+    "build_ratio": 2.0,
+    "warm_over_cold": 0.15,
+    "notebook_seconds": 5.0,
+    "notebook_peak_rss_mb": 300.0,
+    "page_bytes_ratio": 1.25,
+}
 
 
 def build(project: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([str(JUPYTER_BOOK), "build", str(project), "--quiet"], check=True,
-                   capture_output=True, env={**__import__("os").environ, "MIGDEV_SAVE": "0"})
+    subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(project), "--quiet"],
+        check=True,
+        capture_output=True,
+        env={**__import__("os").environ, "MIGDEV_SAVE": "0"},
+    )
     return time.perf_counter() - started
 
 
@@ -70,8 +80,9 @@ def run_notebook_once(notebook: nbformat.NotebookNode) -> tuple[float, float]:
     notebook = nbformat.from_dict(notebook)
     notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
     with tempfile.TemporaryDirectory() as folder:
-        client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                                resources={"metadata": {"path": folder}})
+        client = NotebookClient(
+            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": folder}}
+        )
         started = time.perf_counter()
         client.execute()
         seconds = time.perf_counter() - started
@@ -91,7 +102,7 @@ def first_visit_bytes(html: Path, pages: list[Path], browser) -> list[int]:
             context = browser.new_context()  # empty cache: a first visit
             page = context.new_page()
             responses = []
-            page.on("response", lambda response: responses.append(response))
+            page.on("response", responses.append)
             page.goto(f"{base}/{page_path.relative_to(html).as_posix()}", wait_until="networkidle")
             total = 0
             for response in responses:
@@ -118,8 +129,7 @@ def main() -> int:
     cold = build(course)
     warm = build(course)
     course_pages = html_pages(course / "_build" / "html")
-    subprocess.run([str(JUPYTER_BOOK), "create", str(work / "template")], check=True,
-                   capture_output=True)
+    subprocess.run([str(JUPYTER_BOOK), "create", str(work / "template")], check=True, capture_output=True)
     template_seconds = build(work / "template")
     template_pages = html_pages(work / "template" / "_build" / "html")
     report["build_s_per_page"] = cold / len(course_pages)
@@ -134,26 +144,36 @@ def main() -> int:
     seconds, peak = run_notebook(bare, repeats=3)
     report["kernel_baseline"] = {"seconds": seconds, "peak_rss_mb": peak}
     report["notebooks"] = []
-    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
-        instructor = nbformat.read(path, as_version=4)
-        for edition, notebook in [("solution", instructor), ("learner", learner_edition(instructor))]:
+    for path in sorted((ROOT / "exercises").glob("*/tasks.yaml")):
+        source = read_source(path.parent / f"{path.parent.name}.md")
+        for edition, notebook in [
+            ("solution", instructor_edition(source)),
+            ("learner", learner_edition(source)),
+        ]:
             seconds, peak = run_notebook(notebook)
-            report["notebooks"].append({"name": path.stem, "edition": edition,
-                                        "seconds": seconds, "peak_rss_mb": peak})
+            report["notebooks"].append(
+                {"name": path.parent.name, "edition": edition, "seconds": seconds, "peak_rss_mb": peak}
+            )
 
     # First-visit bytes, in Debian's headless Chromium.
     from playwright.sync_api import sync_playwright
+
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        )
         html = course / "_build" / "html"
         sizes = first_visit_bytes(html, course_pages, browser)
-        report["pages"] = [{"page": p.relative_to(html).as_posix(), "first_visit_bytes": s}
-                           for p, s in zip(course_pages, sizes)]
+        report["pages"] = [
+            {"page": p.relative_to(html).as_posix(), "first_visit_bytes": s}
+            for p, s in zip(course_pages, sizes, strict=True)
+        ]
         template_html = work / "template" / "_build" / "html"
         report["template_first_visit_bytes"] = statistics.median(
-            first_visit_bytes(template_html, template_pages, browser))
+            first_visit_bytes(template_html, template_pages, browser)
+        )
         browser.close()
 
     report["targets"] = TARGETS

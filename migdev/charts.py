@@ -15,9 +15,16 @@ def line_chart(table: pd.DataFrame, title: str, ylabel: str, xlabel: str = "Year
     """One line per column of ``table`` (index on the x axis), labelled in a legend."""
     figure, axes = plt.subplots(figsize=(8, 4.5))
     for number, column in enumerate(table.columns):
-        axes.plot(table.index, table[column], label=str(column),
-                  color=OKABE_ITO[number % len(OKABE_ITO)], marker=MARKERS[number % len(MARKERS)],
-                  linestyle=LINESTYLES[number % len(LINESTYLES)], markersize=4, linewidth=1.8)
+        axes.plot(
+            table.index,
+            table[column],
+            label=str(column),
+            color=OKABE_ITO[number % len(OKABE_ITO)],
+            marker=MARKERS[number % len(MARKERS)],
+            linestyle=LINESTYLES[number % len(LINESTYLES)],
+            markersize=4,
+            linewidth=1.8,
+        )
     axes.set_title(title)
     axes.set_ylabel(ylabel)
     axes.set_xlabel(xlabel)
@@ -28,8 +35,14 @@ def line_chart(table: pd.DataFrame, title: str, ylabel: str, xlabel: str = "Year
     return figure
 
 
-def bar_chart(values: pd.Series, title: str, xlabel: str, ylabel: str = "",
-              value_format: str = "{:,.0f}", xlim: tuple[float, float] | None = None):
+def bar_chart(
+    values: pd.Series,
+    title: str,
+    xlabel: str,
+    ylabel: str = "",
+    value_format: str = "{:,.0f}",
+    xlim: tuple[float, float] | None = None,
+):
     """Horizontal bars, largest at the top, with the value written at the end of each bar."""
     values = values.sort_values()
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(values) + 1.2))

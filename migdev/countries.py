@@ -8,10 +8,16 @@ import unicodedata
 from functools import lru_cache
 
 from migdev.data import CourseError, load, package
+from migdev.reading import describe
+from migdev.text import say
 
 # Datasets whose (code column, name column) pairs teach the resolver how countries are spelt.
-NAME_COLUMNS = [("iso3", "country"), ("iso3", "name"), ("origin_iso3", "origin"),
-                ("destination_iso3", "destination")]
+NAME_COLUMNS = [
+    ("iso3", "country"),
+    ("iso3", "name"),
+    ("origin_iso3", "origin"),
+    ("destination_iso3", "destination"),
+]
 
 
 def _normalise(text: str) -> str:
@@ -45,25 +51,14 @@ def country_name(iso3: str) -> str:
 
 def resolve(value: object) -> str:
     """The ISO3 code of a country given by name or code; a clear CourseError otherwise."""
-    if value is None:
-        raise CourseError("No country given: type a country name in quotes, e.g. \"Jamaica\".")
+    if value is None or isinstance(value, str) and not value.strip():
+        raise CourseError(say("country_missing"))
     if not isinstance(value, str):
-        raise CourseError(
-            f"A country is expected as text in quotes, e.g. \"Jamaica\"; got {value!r} "
-            f"(a {type(value).__name__})."
-        )
+        raise CourseError(say("country_not_text", described=describe(value)))
     spellings, display = _names()
     key = _normalise(value)
     if key in spellings:
         return spellings[key]
     close = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.6)
-    if close:
-        iso3 = spellings[close[0]]
-        raise CourseError(
-            f"The country {value!r} is not in the data. Did you mean \"{display.get(iso3, iso3)}\"?"
-        )
-    raise CourseError(
-        f"The country {value!r} is not in the data. Type its English name as the UN or the "
-        "World Bank spells it (e.g. \"Republic of Moldova\" or \"Moldova\"), or its three-letter "
-        "ISO code (e.g. \"MDA\")."
-    )
+    suggestion = say("country_did_you_mean", name=display.get(spellings[close[0]], close[0])) if close else ""
+    raise CourseError(say("country_unknown", text=value, suggestion=suggestion))

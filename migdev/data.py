@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from migdev.text import say
+
 
 class CourseError(ValueError):
     """A mistake a learner can fix; shown as a plain message, never as a traceback."""
@@ -37,10 +39,7 @@ def data_dir() -> Path:
 def _package(folder: Path) -> dict:
     path = folder / "datapackage.json"
     if not path.is_file():
-        raise CourseError(
-            f"The course data were not found at {path}. Run the notebook from a copy of the "
-            "course repository (its data/ folder holds the datasets), or set MIGDEV_DATA."
-        )
+        raise CourseError(say("data_not_found", path=path))
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -62,11 +61,8 @@ def resource(name: str) -> dict:
     names = dataset_names()
     shown = repr(name) if isinstance(name, str) else f"{name!r} (a {type(name).__name__})"
     close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.5)
-    suggestion = f" Did you mean {close[0]!r}?" if close else ""
-    raise CourseError(
-        f"There is no dataset called {shown}.{suggestion} "
-        f"The datasets are: {', '.join(names)}."
-    )
+    suggestion = say("dataset_did_you_mean", name=close[0]) if close else ""
+    raise CourseError(say("no_such_dataset", shown=shown, suggestion=suggestion, names=", ".join(names)))
 
 
 @lru_cache(maxsize=16)
@@ -74,8 +70,7 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     descriptor = resource(name)
     fields = descriptor["schema"]["fields"]
     dtypes = {field["name"]: PANDAS_TYPES[field["type"]] for field in fields}
-    frame = pd.read_csv(folder / descriptor["path"], dtype=dtypes, keep_default_na=False,
-                        na_values=[""])
+    frame = pd.read_csv(folder / descriptor["path"], dtype=dtypes, keep_default_na=False, na_values=[""])
     return frame[[field["name"] for field in fields]]
 
 
@@ -88,6 +83,13 @@ def describe(name: str) -> pd.DataFrame:
     """The columns of a dataset with their types, units and descriptions."""
     fields = resource(name)["schema"]["fields"]
     return pd.DataFrame(
-        [{"column": f["name"], "type": f["type"], "unit": f.get("unit", ""),
-          "description": f.get("description", "")} for f in fields]
+        [
+            {
+                "column": f["name"],
+                "type": f["type"],
+                "unit": f.get("unit", ""),
+                "description": f.get("description", ""),
+            }
+            for f in fields
+        ]
     ).set_index("column")

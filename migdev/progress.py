@@ -1,6 +1,9 @@
 """Save a learner's answers in a small JSON file next to the notebook, and load them back.
 
 The file is ``<exercise>.answers.json`` in the notebook's folder (the kernel's working folder).
+It holds, per task, the answer, its status and the settings it was checked with (e.g. the
+country, slider weights); the settings last used; and the result of the last check of each task
+(``checked``), even when no answer was given (that never creates or overwrites an answer).
 A missing file means a fresh start. A damaged file is never overwritten: it is renamed to
 ``<exercise>.answers.damaged-<time>.json`` and the learner is told so.
 """
@@ -10,16 +13,42 @@ from __future__ import annotations
 import json
 import math
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-FORMAT = 1
+from migdev.text import say
+
+FORMAT = 2
 
 
-def _plain(value: object) -> object:
+def given(value: object) -> bool:
+    """False for what is no answer at all: None, empty text, a widget nobody has touched, a set of
+    drop-downs where nothing is chosen."""
+    if (
+        hasattr(value, "_repr_mimebundle_")
+        and hasattr(value, "value")
+        and not isinstance(value, (str, int, float))
+    ):
+        if not getattr(value, "answered", True):
+            return False
+        value = value.value
+    if value is None or isinstance(value, str) and not value.strip():
+        return False
+    if isinstance(value, dict) and value and all(v is None for v in value.values()):
+        return False
+    return True
+
+
+def plain(value: object) -> object:
     """``value`` as plain JSON data, or ``None`` when it cannot be saved (e.g. a table)."""
+    if (
+        hasattr(value, "_repr_mimebundle_")
+        and hasattr(value, "value")
+        and not isinstance(value, (str, int, float))
+    ):
+        value = value.value  # a widget: its value
     if value is None or isinstance(value, (bool, str)):
-        return value
+        return str(value) if isinstance(value, str) else value
     if isinstance(value, int):
         return value
     if isinstance(value, float) or hasattr(value, "__float__") and not hasattr(value, "__len__"):
@@ -31,10 +60,14 @@ def _plain(value: object) -> object:
             return int(number) if isinstance(value, int) else number
         return None
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Progress:
@@ -45,13 +78,15 @@ class Progress:
         self.folder = Path(folder) if folder is not None else Path.cwd()
         self.path = self.folder / f"{exercise}.answers.json"
         self.answers: dict[str, dict] = {}
+        self.settings: dict[str, object] = {}
+        self.checked: dict[str, dict] = {}
         self.notice = ""
+        self.damaged = False
         self._load()
 
     def _load(self) -> None:
         if not self.path.exists():
-            self.notice = (f"No saved answers yet. Each time you run a check, your answer is saved "
-                           f"in {self.path.name}, next to this notebook.")
+            self.notice = say("progress_none", file=self.path.name)
             return
         try:
             content = json.loads(self.path.read_text(encoding="utf-8"))
@@ -60,39 +95,76 @@ class Progress:
                 raise ValueError("the file belongs to another exercise")
             if not all(isinstance(v, dict) and "answer" in v for v in answers.values()):
                 raise ValueError("an entry has no answer")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+            settings = content.get("settings", {})
+            checked = content.get("checked", {})
+            if not isinstance(settings, dict) or not isinstance(checked, dict):
+                raise ValueError("settings are not a table")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.damaged = True
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
             kept = self.path.with_name(f"{self.exercise}.answers.damaged-{stamp}.json")
+            name = self.path.name
             try:
                 self.path.rename(kept)
-                where = f"It was kept as {kept.name} and a fresh file will be started."
+                where = say("progress_kept_as", kept=kept.name)
             except OSError:
-                where = "It could not be renamed; new answers will not be saved until it is moved."
+                where = say("progress_not_renamed")
                 self.path = self.path.with_name(f"{self.exercise}.answers.new.json")
-            self.notice = (f"Your saved answers in {self.path.name} could not be read "
-                           f"({problem}). {where}")
+            self.notice = say("progress_damaged", file=name, where=where)
             return
-        self.answers = answers
-        listed = ", ".join(f"{task} ({entry.get('status', '?')})"
-                           for task, entry in sorted(answers.items()))
-        self.notice = (f"Restored {len(answers)} saved answer(s) from {self.path.name}: {listed}. "
-                       "The answer cells use them until you type new ones.")
+        self.answers, self.settings, self.checked = answers, settings, checked
+        listed = ", ".join(f"{task} ({entry.get('status', '?')})" for task, entry in sorted(answers.items()))
+        self.notice = say("progress_restored", count=len(answers), file=self.path.name, listed=listed)
+        shown = describe_settings(settings)
+        if shown:
+            self.notice += " " + say("progress_restored_settings", settings=shown)
 
     def get(self, task: str, default: object = None) -> object:
         entry = self.answers.get(task)
         return default if entry is None else entry["answer"]
 
-    def record(self, task: str, answer: object, status: str) -> None:
-        """Save one answer (values that cannot be saved, such as tables, are stored as None)."""
-        self.answers[task] = {"answer": _plain(answer), "status": status,
-                              "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    def entry(self, task: str) -> dict | None:
+        return self.answers.get(task)
+
+    def record(self, task: str, answer: object, status: str, settings: dict | None = None) -> None:
+        """Save one check: the answer (if one was given), its status and its settings."""
+        self.checked[task] = {"status": status, "at": _now()}
+        saved = plain(answer)
+        if given(answer) and saved is not None:
+            self.answers[task] = {"answer": saved, "status": status, "saved_at": _now()}
+            if settings:
+                self.answers[task]["settings"] = plain(settings)
+                self.settings.update(plain(settings))
+        self.save()
+
+    def save_setting(self, name: str, value: object) -> None:
+        self.settings[name] = plain(value)
+        self.save()
+
+    def save(self) -> None:
         if os.environ.get("MIGDEV_SAVE", "1") == "0":
             return
-        content = {"exercise": self.exercise, "format": FORMAT, "answers": self.answers}
+        content = {
+            "exercise": self.exercise,
+            "format": FORMAT,
+            "answers": self.answers,
+            "settings": self.settings,
+            "checked": self.checked,
+        }
         temporary = self.path.with_suffix(".tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary.write_text(json.dumps(content, indent=1, ensure_ascii=False), encoding="utf-8")
             temporary.replace(self.path)
         except OSError:
-            self.notice = f"Your answers could not be saved in {self.folder} (is it read-only?)."
+            self.notice = say("progress_read_only", folder=self.folder)
+
+
+def describe_settings(settings: dict) -> str:
+    """The settings a learner chose, in words: "Nepal" or "country Nepal, year 2020"."""
+    shown = {
+        k: v for k, v in settings.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)
+    }
+    if list(shown) == ["country"]:
+        return str(shown["country"])
+    return ", ".join(f"{k} {v}" for k, v in shown.items())

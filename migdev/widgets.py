@@ -10,9 +10,9 @@ import html
 
 import ipywidgets as w
 
-PLACEHOLDER = "— choose —"
-STATIC_NOTE = ("This is an interactive exercise: open it in Binder or Jupyter "
-               "(the rocket button at the top of the page) to answer.")
+from migdev.text import say
+
+LABEL_WIDTH = "22em"  # every slider's label takes the same width, so the tracks line up
 
 
 class _Display:
@@ -27,18 +27,25 @@ class _Display:
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
         lines = self._static_lines()
         numbered = [f"{n}. {line}" for n, line in enumerate(lines, start=1)]
-        bundle["text/plain"] = "\n".join([STATIC_NOTE, *numbered])
+        bundle["text/plain"] = "\n".join([say("static_note"), *numbered])
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        bundle["text/html"] = (f'<div class="migdev-static"><p><em>{html.escape(STATIC_NOTE)}</em>'
-                               f"</p><ol>{items}</ol></div>")
+        bundle["text/html"] = (
+            f'<div class="migdev-static"><p><em>{html.escape(say("static_note"))}</em>'
+            f"</p><ol>{items}</ol></div>"
+        )
         return bundle
 
 
 class Classifier(_Display):
     """One drop-down per item; ``value`` maps each item to the chosen category (or None)."""
 
-    def __init__(self, items: list[str], categories: list[str],
-                 saved: dict | None = None, description: str = "Category"):
+    def __init__(
+        self,
+        items: list[str],
+        categories: list[str],
+        saved: dict | None = None,
+        description: str = "Category",
+    ):
         self.items = list(items)
         self.categories = list(categories)
         self._menus = {}
@@ -46,13 +53,15 @@ class Classifier(_Display):
         saved = saved if isinstance(saved, dict) else {}
         for number, item in enumerate(self.items, start=1):
             start = saved.get(item) if saved.get(item) in self.categories else None
-            menu = w.Dropdown(options=[(PLACEHOLDER, None)] + [(c, c) for c in self.categories],
-                              value=start, description=f"{description} {number}",
-                              layout=w.Layout(width="max-content"),
-                              style={"description_width": "initial"})
+            menu = w.Dropdown(
+                options=[(say("choose"), None)] + [(c, c) for c in self.categories],
+                value=start,
+                description=f"{description} {number}",
+                layout=w.Layout(width="max-content"),
+                style={"description_width": "initial"},
+            )
             self._menus[item] = menu
-            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {html.escape(item)}</p>"),
-                                menu]))
+            rows.append(w.VBox([w.HTML(f"<p><strong>{number}.</strong> {html.escape(item)}</p>"), menu]))
         self.widget = w.VBox(rows)
 
     @property
@@ -76,8 +85,9 @@ class Choice(_Display):
         self.question = question
         self.options = list(options)
         start = saved if saved in self.options else None
-        self._buttons = w.RadioButtons(options=self.options, value=start,
-                                       layout=w.Layout(width="max-content"))
+        self._buttons = w.RadioButtons(
+            options=self.options, value=start, layout=w.Layout(width="max-content")
+        )
         self.widget = w.VBox([w.HTML(f"<p>{html.escape(question)}</p>"), self._buttons])
 
     @property
@@ -94,24 +104,46 @@ class Choice(_Display):
 class Sliders(_Display):
     """One slider per name (e.g. the weight of each criterion); ``value`` maps names to numbers."""
 
-    def __init__(self, names: list[str], minimum: float = 0, maximum: float = 5, step: float = 1,
-                 start: float | dict = 1, saved: dict | None = None):
+    def __init__(
+        self,
+        names: list[str],
+        minimum: float = 0,
+        maximum: float = 5,
+        step: float = 1,
+        start: float | dict = 1,
+        saved: dict | None = None,
+    ):
         self.names = list(names)
+        # Answered once a learner moves a slider, or when saved values were restored.
+        self.answered = isinstance(saved, dict) and bool(saved)
         saved = saved if isinstance(saved, dict) else {}
         self._sliders = {}
         for name in self.names:
             first = start.get(name, minimum) if isinstance(start, dict) else start
             value = saved.get(name, first)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                    or not minimum <= value <= maximum:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not minimum <= value <= maximum
+            ):
                 value = first
-            self._sliders[name] = w.FloatSlider(value=value, min=minimum, max=maximum, step=step,
-                                                description=name, continuous_update=False,
-                                                readout_format=".0f" if float(step).is_integer()
-                                                else ".2f",
-                                                style={"description_width": "initial"},
-                                                layout=w.Layout(width="32em"))
+            self._sliders[name] = w.FloatSlider(
+                value=value,
+                min=minimum,
+                max=maximum,
+                step=step,
+                description=name,
+                continuous_update=False,
+                readout_format=".0f" if float(step).is_integer() else ".2f",
+                style={"description_width": LABEL_WIDTH},
+                layout=w.Layout(width="44em"),
+            )
         self.widget = w.VBox(list(self._sliders.values()))
+        for slider in self._sliders.values():
+            slider.observe(self._moved, names="value")
+
+    def _moved(self, _change) -> None:
+        self.answered = True
 
     @property
     def value(self) -> dict:
@@ -121,6 +153,7 @@ class Sliders(_Display):
         for name, number in values.items():
             if name in self._sliders:
                 self._sliders[name].value = number
+        self.answered = True
 
     def observe(self, callback) -> None:
         """Call ``callback(values)`` whenever a slider moves (in a live notebook)."""
@@ -134,13 +167,15 @@ class Sliders(_Display):
 class TextBox(_Display):
     """A text area for a sentence or two; ``value`` is the text typed (empty at first)."""
 
-    def __init__(self, prompt: str, saved: object = None,
-                 placeholder: str = "Type one or two sentences here."):
+    def __init__(self, prompt: str, saved: object = None, placeholder: str = ""):
         self.prompt = prompt
-        self._area = w.Textarea(value=saved if isinstance(saved, str) else "",
-                                placeholder=placeholder,
-                                layout=w.Layout(width="90%", height="5em"))
-        self.widget = w.VBox([w.HTML(f"<p>{html.escape(prompt)}</p>"), self._area])
+        self._area = w.Textarea(
+            value=saved if isinstance(saved, str) else "",
+            placeholder=placeholder,
+            layout=w.Layout(width="90%", height="5em"),
+        )
+        parts = [w.HTML(f"<p>{html.escape(prompt)}</p>")] if prompt else []
+        self.widget = w.VBox([*parts, self._area])
 
     @property
     def value(self) -> str:
@@ -149,5 +184,34 @@ class TextBox(_Display):
     def set(self, text: str) -> None:
         self._area.value = text
 
+    def observe(self, callback) -> None:
+        """Call ``callback(text)`` whenever the text changes (in a live notebook)."""
+        self._area.observe(lambda change: callback(change["new"]), names="value")
+
     def _static_lines(self) -> list[str]:
-        return [self.prompt]
+        return [self.prompt or self._area.placeholder]
+
+
+class AnswerBox(_Display):
+    """A text box for a number, typed as people write it (3,57 or 1 234 or 15%); ``value`` is the
+    text typed, which the check reads."""
+
+    def __init__(self, saved: object = None):
+        start = "" if saved is None or isinstance(saved, bool) else str(saved)
+        self._text = w.Text(
+            value=start,
+            description=say("type_answer"),
+            placeholder=say("type_answer_placeholder"),
+            style={"description_width": "initial"},
+        )
+        self.widget = self._text
+
+    @property
+    def value(self) -> str:
+        return self._text.value
+
+    def set(self, text: object) -> None:
+        self._text.value = str(text)
+
+    def _static_lines(self) -> list[str]:
+        return [say("type_answer")]

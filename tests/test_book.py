@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import EXERCISES, ROOT
+
+pytestmark = pytest.mark.book
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPOSITORY = CONFIG["repository"]["url"].split("github.com/", 1)[1]
@@ -32,17 +33,19 @@ def test_index_exists(html):
 def test_module_1_shows_lesson_quiz_and_exercises_with_binder_and_downloads(html):
     text = page(html, "modules/m01-linkages")
     assert "Learning objectives" in text and "Self-check quiz" in text and "Key takeaways" in text
-    assert text.count("Show the answer") >= 5
-    for notebook in [p for p in EXERCISES if p.name.startswith("m01-")]:
-        binder = f"mybinder.org/v2/gh/{REPOSITORY}/main?urlpath=lab%2Ftree%2Fexercises%2F{notebook.name}"
+    assert text.count('class="solution dropdown admonition"') >= 5
+    for name in [n for n in EXERCISES if n.startswith("m01-")]:
+        binder = (
+            f"mybinder.org/v2/gh/{REPOSITORY}/main?urlpath=lab%2Ftree%2Fexercises%2F{name}%2F{name}.ipynb"
+        )
         assert binder in text
-        assert f'href="../learner/{notebook.name}"' in text
-        assert (html / "learner" / notebook.name).exists()
+        assert f'href="../learner/{name}.ipynb"' in text
+        assert (html / "learner" / f"{name}.ipynb").exists()
 
 
-@pytest.mark.parametrize("notebook", EXERCISES, ids=lambda p: p.stem)
-def test_exercise_pages_fold_solutions_and_launch_our_repository(html, notebook):
-    text = page(html, f"exercises/{notebook.stem}")
+@pytest.mark.parametrize("name", EXERCISES)
+def test_exercise_pages_fold_solutions_and_launch_our_repository(html, name):
+    text = page(html, f"exercises/{name}/{name}")
     assert "tag_solution" in text and "tag_hide-cell" in text
     assert "Show solution" in text
     assert f"mybinder.org/v2/gh/{REPOSITORY}/main" in text
@@ -58,6 +61,7 @@ def test_no_widget_javascript_is_loaded_from_a_cdn(html):
 
 def test_data_catalogue_is_generated_from_the_package(html):
     import json
+
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     text = page(html, "book/data-catalogue")
     for resource in package["resources"]:

@@ -26,14 +26,18 @@ def test_bar_chart_writes_values_on_bars():
 
 
 def test_every_chart_cell_has_alt_text():
-    import nbformat
+    from conftest import EXERCISES, source_of
 
-    from conftest import EXERCISES
+    from tools.learner import read_source
 
-    for path in EXERCISES:
-        for cell in nbformat.read(path, as_version=4).cells:
+    for name in EXERCISES:
+        path = source_of(name)
+        for cell in read_source(path).cells:
             drawing = ("_chart(", "plt.", ".plot(", "figure =", "plot_", "_histogram(")
-            if cell.cell_type == "code" and any(k in cell.source for k in drawing) \
-                    and "import" not in cell.source:
+            if (
+                cell.cell_type == "code"
+                and any(k in cell.source for k in drawing)
+                and "import" not in cell.source
+            ):
                 alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
                 assert len(alt) > 20, f"{path.name}: a chart cell has no alt text"

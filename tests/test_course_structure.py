@@ -7,8 +7,7 @@ import re
 
 import pytest
 import yaml
-
-from conftest import ROOT
+from conftest import EXERCISES, ROOT
 
 
 def toc_files() -> list[str]:
@@ -40,45 +39,72 @@ def lesson_words(text: str) -> int:
 def test_module_page_anatomy(module):
     text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
     assert len(re.findall(r"^# ", text, re.MULTILINE)) == 1
-    for heading in ["## Learning objectives", "## Key takeaways", "## Self-check quiz",
-                    "## Exercises", "## Further reading"]:
+    for heading in [
+        "## Learning objectives",
+        "## Key takeaways",
+        "## Self-check quiz",
+        "## Exercises",
+        "## Further reading",
+    ]:
         assert heading in text, f"{module}: missing {heading}"
-    order = [text.index(h) for h in ["## Learning objectives", "## Key takeaways",
-                                      "## Self-check quiz", "## Exercises", "## Further reading"]]
+    order = [
+        text.index(h)
+        for h in [
+            "## Learning objectives",
+            "## Key takeaways",
+            "## Self-check quiz",
+            "## Exercises",
+            "## Further reading",
+        ]
+    ]
     assert order == sorted(order), f"{module}: sections out of order"
     assert re.search(r":::\{admonition\} Case", text), f"{module}: no case box"
-    assert text.count(":::{dropdown} Show the answer") >= 5, f"{module}: fewer than 5 quiz answers"
+    number = re.search(r"m(\d\d)", module).group(1)
+    questions = re.findall(rf"^:::\{{exercise\}} Question \d+\n:label: m{number}-quiz-\d+$", text, re.M)
+    answers = re.findall(rf"^:::\{{solution\}} m{number}-quiz-\d+\n:class: dropdown$", text, re.M)
+    assert len(questions) == len(answers) >= 5, f"{module}: fewer than 5 quiz questions with answers"
     assert lesson_words(text) >= 1500, f"{module}: lesson has {lesson_words(text)} words"
     assert "<!-- EXERCISES -->" not in text
     assert "{cite" in text
 
 
+def toc_children() -> dict[str, list[str]]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return {
+        chapter["file"]: [s["file"] for s in chapter.get("sections", [])]
+        for part in toc["parts"]
+        for chapter in part["chapters"]
+    }
+
+
 @pytest.mark.parametrize("module", MODULES)
-def test_module_lists_its_exercises_and_they_are_in_the_toc(module):
+def test_module_lists_its_exercises_from_the_toc(module):
     text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
-    listed = re.findall(r"^(exercises/\S+)$", text, re.MULTILINE)
+    assert re.search(r"^```\{exercise-list\}\n```$", text, re.M), "an empty exercise-list directive"
     number = re.search(r"modules/m(\d\d)", module).group(1)
-    notebooks = sorted(f"exercises/{p.stem}" for p in (ROOT / "exercises").glob(f"m{number}-*.ipynb"))
-    assert listed and sorted(listed) == notebooks
-    assert set(notebooks) <= set(toc_files())
+    folders = sorted(f"exercises/{n}/{n}" for n in EXERCISES if n.startswith(f"m{number}-"))
+    assert len(folders) >= 2 and sorted(toc_children()[module]) == folders
 
 
 def test_coming_next_lists_only_what_is_still_to_come():
     text = (ROOT / "book" / "coming-next.md").read_text(encoding="utf-8")
     announced = set(re.findall(r"^## Module (\d+)\.", text, re.MULTILINE))
     published = {str(int(re.search(r"m(\d\d)", m).group(1))) for m in MODULES}
-    assert announced and not announced & published
+    assert not announced & published
+    if "book/programme-catalogue" in toc_files():
+        assert "## Programme catalogue" not in text
 
 
-def test_every_notebook_is_in_the_toc():
-    files = set(toc_files())
-    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
-        assert f"exercises/{path.stem}" in files, path.name
+def test_every_exercise_is_in_the_toc_once():
+    files = toc_files()
+    for name in EXERCISES:
+        assert files.count(f"exercises/{name}/{name}") == 1, name
 
 
 def test_glossary_and_bibliography_have_one_home_each():
     assert not (ROOT / "book" / "glossary").exists(), "merge glossary fragments into book/glossary.md"
     assert not (ROOT / "book" / "bib").exists(), "merge .bib fragments into book/references.bib"
-    keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"),
-                      re.MULTILINE)
+    keys = re.findall(
+        r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.MULTILINE
+    )
     assert len(keys) == len(set(keys))

@@ -3,9 +3,9 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 from frictionless import validate
 
-from conftest import ROOT
 from migdev import CourseError, dataset_names, load
 from migdev.data import describe
 
@@ -28,12 +28,24 @@ def test_every_file_matches_its_sha256_and_size(resource):
 @pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
 def test_every_resource_documents_itself(resource):
     assert resource["licenses"] and resource["sources"] and resource["description"]
+    if resource.get("fictional"):
+        # An invented case: said so in its title, its path and its source.
+        assert resource["title"].startswith("FICTIONAL"), resource["title"]
+        assert resource["path"].startswith("fictional/")
+        assert all(source.get("fictional") for source in resource["sources"])
+    else:
+        assert not resource["path"].startswith("fictional/")
     for source in resource["sources"]:
         assert {"publisher", "title", "path"} <= set(source)
+        if source.get("fictional"):
+            continue
         if source.get("hand_compiled"):
             # A table the course authors compiled cites a source on every row.
             table = load(resource["name"])
-            assert table["source_url"].notna().all() and table["source_title"].notna().all()
+            if "sources" in table:  # several addresses per row, e.g. the programme catalogue
+                assert table["sources"].str.contains("http").all()
+            else:
+                assert table["source_url"].notna().all() and table["source_title"].notna().all()
         else:
             assert {"repository", "commit"} <= set(source) and len(source["commit"]) == 40
     for field in resource["schema"]["fields"]:
@@ -58,8 +70,10 @@ def test_load_returns_a_fresh_copy():
 
 def test_every_listed_dataset_loads_with_its_schema_columns():
     for name in dataset_names():
-        columns = [field["name"] for field in
-                   next(r for r in PACKAGE["resources"] if r["name"] == name)["schema"]["fields"]]
+        columns = [
+            field["name"]
+            for field in next(r for r in PACKAGE["resources"] if r["name"] == name)["schema"]["fields"]
+        ]
         assert list(load(name).columns) == columns
 
 

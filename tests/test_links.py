@@ -3,12 +3,14 @@ link is listed in tests/external-links.txt, where a maintainer reviews it."""
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.book
 
 EXTERNAL_LIST = ROOT / "tests" / "external-links.txt"
 
@@ -90,12 +92,15 @@ def test_every_external_link_is_listed_for_review(built_book):
     stale = sorted(listed_links() - found)
     assert not unlisted and not stale, (
         "tests/external-links.txt is out of date; review the links and rewrite it with "
-        "`make external-links`.\nNew: " + "\n".join(unlisted) + "\nGone: " + "\n".join(stale))
+        "`make external-links`.\nNew: " + "\n".join(unlisted) + "\nGone: " + "\n".join(stale)
+    )
 
 
 def write_list(html: Path) -> None:
-    header = ("# Every external link of the built book, one per line, for review by a maintainer.\n"
-              "# Regenerate with `make external-links` after checking each new link by hand.\n")
+    header = (
+        "# Every external link of the built book, one per line, for review by a maintainer.\n"
+        "# Regenerate with `make external-links` after checking each new link by hand.\n"
+    )
     EXTERNAL_LIST.write_text(header + "\n".join(sorted(external_links(html))) + "\n", encoding="utf-8")
 
 

@@ -1,58 +1,145 @@
-"""Every exercise runs top to bottom in a fresh kernel, in both editions."""
+"""Every exercise runs top to bottom in a fresh kernel, in both editions, through nbval.
+
+The editions are written from the MyST sources by tools.learner (the one edition writer), run
+with ``pytest --nbval-lax`` in a subprocess (one kernel per notebook, working folder = the
+notebook's folder), and judged from the structured answers file each run leaves behind:
+
+- instructor edition: every task of the task file was checked, and every check said "correct";
+- learner edition: every task was checked and said "not yet", no answer was stored, no cell failed.
+"""
+
+from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
-import nbformat
 import pytest
+import yaml
+from conftest import EXERCISES, ROOT, source_of
 
-from conftest import EXERCISES, ROOT, check_calls, error_outputs, feedback_in, run_notebook
-from migdev.notebooks import is_solution, learner_edition
+from tools.learner import is_instructor, is_solution, learner_edition, read_source, write_editions
 
-
-@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_solution_edition_passes_every_check(path, workdir):
-    notebook = run_notebook(nbformat.read(path, as_version=4), workdir)
-    assert error_outputs(notebook) == []
-    results = feedback_in(notebook)
-    assert len(results) == check_calls(notebook) >= 3
-    assert all(status == "✔ Correct" for _, status in results), results
+pytestmark = pytest.mark.notebooks
 
 
-@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_learner_edition_says_not_yet_and_never_fails(path, workdir):
-    learner = learner_edition(nbformat.read(path, as_version=4))
-    assert not any(is_solution(cell) for cell in learner.cells)
-    notebook = run_notebook(learner, workdir)
-    assert error_outputs(notebook) == []
-    results = feedback_in(notebook)
-    assert len(results) == check_calls(notebook) >= 3
-    assert all(status == "✘ Not yet" for _, status in results), results
+def run_with_nbval(folder: Path) -> dict[str, list[str]]:
+    """Run every notebook under ``folder`` with nbval; {notebook stem: [failed cell ids]}."""
+    report = folder / "nbval.xml"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--junitxml",
+            str(report),
+            "--rootdir",
+            str(folder),
+            str(folder),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    failures: dict[str, list[str]] = {}
+    for case in ElementTree.parse(report).iter("testcase"):
+        notebook = Path(case.get("file", case.get("classname", ""))).stem or case.get("classname")
+        notebook = notebook.split(".")[-1] if "." in notebook else notebook
+        failed = case.find("failure") is not None or case.find("error") is not None
+        failures.setdefault(notebook, [])
+        if failed:
+            failures[notebook].append(case.get("name", "?"))
+    return failures
 
 
-@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_committed_notebook_is_an_instructor_edition_without_outputs(path):
-    notebook = nbformat.read(path, as_version=4)
-    nbformat.validate(notebook)
-    assert '"output_type"' not in path.read_text(encoding="utf-8")
-    assert all(cell.get("execution_count") is None for cell in notebook.cells
-               if cell.cell_type == "code")
-    assert any(is_solution(cell) for cell in notebook.cells), "no solution cell"
-    sources = "\n".join(cell.source for cell in notebook.cells)
-    assert "Reflection" in sources and "Exercise(" in sources
+def _env() -> dict:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "MIGDEV_SAVE"}
 
 
-@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.stem)
-def test_every_exercise_has_a_task_set(path):
-    from migdev.tasks import exercise_names
-    assert path.stem in exercise_names()
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
+    """Both editions of every exercise, written and run once: {edition: (folder, failures)}."""
+    found = {}
+    for edition in ("instructor", "learner"):
+        folder = tmp_path_factory.mktemp(edition)
+        write_editions(ROOT / "exercises", folder, edition)
+        found[edition] = (folder, run_with_nbval(folder))
+    return found
 
 
-def test_learner_edition_command_writes_editions(tmp_path):
-    from migdev.notebooks import main
-    assert main([str(ROOT / "exercises"), "--out", str(tmp_path)]) == 0
-    written = sorted(tmp_path.glob("*.ipynb"))
-    assert [p.name for p in written] == [p.name for p in EXERCISES]
-    for path in written:
-        content = json.loads(path.read_text(encoding="utf-8"))
-        assert not any("solution" in c["metadata"].get("tags", []) for c in content["cells"])
-    assert main([str(tmp_path / "missing.ipynb"), "--out", str(tmp_path)]) == 2
+def answers_file(folder: Path, name: str) -> dict:
+    path = folder / name / f"{name}.answers.json"
+    assert path.exists(), f"{name}: no answers file was written (did the notebook run?)"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def task_ids(name: str) -> list[str]:
+    spec = yaml.safe_load((ROOT / "exercises" / name / "tasks.yaml").read_text(encoding="utf-8"))
+    return [task["id"] for task in spec["tasks"]]
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_instructor_edition_passes_every_check(editions, name):
+    folder, failures = editions["instructor"]
+    assert name in failures, f"{name}: nbval did not run it"
+    assert failures[name] == [], f"{name}: cells failed under nbval: {failures[name]}"
+    checked = answers_file(folder, name)["checked"]
+    assert sorted(checked) == sorted(task_ids(name)), "every task must be checked"
+    assert {task: entry["status"] for task, entry in checked.items() if entry["status"] != "correct"} == {}
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_learner_edition_says_not_yet_and_never_fails(editions, name):
+    folder, failures = editions["learner"]
+    assert name in failures and failures[name] == [], failures.get(name)
+    content = answers_file(folder, name)
+    assert sorted(content["checked"]) == sorted(task_ids(name))
+    assert {t: e["status"] for t, e in content["checked"].items() if e["status"] != "not yet"} == {}
+    assert {t: a for t, a in content["answers"].items() if t != "reflection"} == {}, (
+        "a check run with no answer must not store an attempt"
+    )
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_learner_edition_has_no_solutions_no_instructor_notes_and_no_myst_roles(name):
+    learner = learner_edition(read_source(source_of(name)))
+    assert not any(is_solution(c) or is_instructor(c) for c in learner.cells)
+    markdown = "\n".join(c.source for c in learner.cells if c.cell_type == "markdown")
+    assert "{cite" not in markdown and "{doc}" not in markdown and "{term}" not in markdown
+    assert "web book" not in markdown.lower() and "Show solution" not in markdown
+    assert "How to work" in markdown
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_source_is_a_text_notebook_with_solutions_and_a_saved_reflection(name):
+    text = source_of(name).read_text(encoding="utf-8")
+    assert text.startswith("---\njupytext:"), "a jupytext MyST header comes first"
+    notebook = read_source(source_of(name))
+    assert any(is_solution(c) for c in notebook.cells), "no solution cell"
+    assert any(is_instructor(c) for c in notebook.cells), "no instructor notes"
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    assert f'Exercise("{name}")' in code and "ex.reflection()" in code
+    for cell in notebook.cells:
+        if is_solution(cell):
+            assert cell.cell_type == "code" and "hide-cell" in cell.metadata.get("tags", [])
+    checks = {line.split('"')[1] for line in code.splitlines() if 'ex.check("' in line}
+    assert checks == set(task_ids(name)), "each task of the task file has one check cell"
+
+
+def test_edition_command_writes_both_editions(tmp_path):
+    from tools.learner import main
+
+    assert main([str(ROOT / "exercises"), "--out", str(tmp_path / "l")]) == 0
+    assert main([str(ROOT / "exercises"), "--out", str(tmp_path / "i"), "--edition", "instructor"]) == 0
+    assert sorted(p.parent.name for p in (tmp_path / "l").glob("*/*.ipynb")) == EXERCISES
+    assert sorted(p.parent.name for p in (tmp_path / "i").glob("*/*.ipynb")) == EXERCISES
+    assert main([str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2

@@ -6,41 +6,21 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 import zipfile
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-
 from conftest import html_pages
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.browser
+
 # Known accessibility violations left in place, with the reason: none at present.
 KNOWN_VIOLATIONS: dict[str, str] = {}
 
 
-def chromium() -> str | None:
-    return shutil.which("chromium") or (os.path.exists("/usr/bin/chromium") and "/usr/bin/chromium") or None
-
-
 @pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    if executable is None:
-        message = ("Chromium is not installed, so the browser tests cannot run. Install Debian's "
-                   "package (apt-get install chromium) or run `make test` as root, which installs it.")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium_browser):
+    return chromium_browser
 
 
 def visit(browser, url: str):
@@ -50,8 +30,12 @@ def visit(browser, url: str):
     failures: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
-    page.on("response", lambda response: failures.append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: (
+            failures.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
     page.goto(url, wait_until="load")
     return page, requested, failures
 
@@ -76,8 +60,10 @@ def test_pages_load_nothing_from_other_origins_and_pass_axe(built_book, browser)
         for violation in result.response["violations"]:
             if violation["impact"] in ("critical", "serious") and violation["id"] not in KNOWN_VIOLATIONS:
                 targets = [node["target"] for node in violation["nodes"][:3]]
-                problems.append(f"{path.relative_to(html)}: {violation['id']} ({violation['impact']}) "
-                                f"{violation['help']} at {targets}")
+                problems.append(
+                    f"{path.relative_to(html)}: {violation['id']} ({violation['impact']}) "
+                    f"{violation['help']} at {targets}"
+                )
         page.close()
     assert problems == []
 
@@ -88,7 +74,8 @@ def test_every_image_has_meaningful_alt_text(built_book, browser):
     for path in html_pages(html):
         page, _, _ = visit(browser, path.as_uri())
         for alt, src in page.eval_on_selector_all(
-                "img", "images => images.map(i => [i.getAttribute('alt'), i.getAttribute('src')])"):
+            "img", "images => images.map(i => [i.getAttribute('alt'), i.getAttribute('src')])"
+        ):
             if not alt or alt.strip() == src or alt.endswith((".png", ".svg", ".jpg")):
                 missing.append(f"{path.relative_to(html)}: {src}")
         page.close()
@@ -128,7 +115,7 @@ def test_site_works_from_a_local_web_server(built_book, browser, local_server):
 
 
 def test_offline_zip_opens_from_disk(built_book, browser, tmp_path):
-    from migdev.offline import FOLDER_IN_ZIP, pack
+    from tools.offline import FOLDER_IN_ZIP, pack
 
     html, _ = built_book
     archive = pack(html, tmp_path / "course.zip")
