@@ -389,7 +389,14 @@ def call_check(function, task: Task, answer: object, settings: dict) -> Feedback
     return function(task, answer, **{k: v for k, v in settings.items() if k in parameters})
 
 
-def texts(compute_file: str | Path, keep_lines: bool = False) -> dict[str, str]:
+class Texts(dict):
+    """An exercise's texts by key; called as ``text("key", value=...)`` it fills placeholders."""
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self[key].format(**values)
+
+
+def texts(compute_file: str | Path, keep_lines: bool = False) -> Texts:
     """The ``texts`` of the task file next to ``compute_file`` (for compute.py:
     ``TEXTS = texts(__file__)``), each with its spacing normalised (line breaks kept with
     ``keep_lines``, e.g. for a template)."""
@@ -397,8 +404,8 @@ def texts(compute_file: str | Path, keep_lines: bool = False) -> dict[str, str]:
     content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     found = content.get("texts", {})
     if keep_lines:
-        return {key: str(text) for key, text in found.items()}
-    return {key: " ".join(str(text).split()) for key, text in found.items()}
+        return Texts({key: str(text) for key, text in found.items()})
+    return Texts({key: " ".join(str(text).split()) for key, text in found.items()})
 
 
 class TaskFile:

@@ -215,3 +215,52 @@ class AnswerBox(_Display):
 
     def _static_lines(self) -> list[str]:
         return [say("type_answer")]
+
+
+class LiveView:
+    """A view redrawn whenever a set of sliders moves, e.g. a ranking and its chart.
+
+    ``render(values)`` returns (HTML, a matplotlib figure or None, plain text) for the sliders'
+    values. In the static web book the view shows the sliders' starting values, with ``alt`` as
+    the chart's text alternative.
+    """
+
+    def __init__(self, sliders: Sliders, render, alt: str):
+        self.sliders, self.render, self.alt = sliders, render, alt
+        self.widget = w.Output()
+        self._cache: dict[tuple, tuple[str, str, str]] = {}
+        sliders.observe(self._draw)
+        self._draw(sliders.value)
+
+    def _content(self, values: dict) -> tuple[str, str, str]:
+        """(HTML, PNG in base64 or "", plain text), drawn once per set of values."""
+        key = tuple(sorted(values.items()))
+        if key not in self._cache:
+            import base64
+            import io
+
+            import matplotlib.pyplot as plt
+
+            markup, figure, plain = self.render(dict(values))
+            png = ""
+            if figure is not None:
+                buffer = io.BytesIO()
+                figure.savefig(buffer, format="png", dpi=90)
+                plt.close(figure)
+                png = base64.b64encode(buffer.getvalue()).decode("ascii")
+            self._cache[key] = (markup, png, plain)
+        return self._cache[key]
+
+    def _draw(self, values: dict) -> None:
+        markup, png, plain = self._content(values)
+        data = [{"text/html": markup, "text/plain": plain}]
+        data += [{"image/png": png, "text/plain": self.alt}] if png else []
+        self.widget.outputs = tuple({"output_type": "display_data", "metadata": {}, "data": d} for d in data)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        markup, png, plain = self._content(self.sliders.value)
+        image = f'<img src="data:image/png;base64,{png}" alt="{html.escape(self.alt)}">' if png else ""
+        bundle["text/html"] = f'<div class="migdev-static">{markup}{image}</div>'
+        bundle["text/plain"] = plain
+        return bundle

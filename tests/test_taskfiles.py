@@ -124,7 +124,7 @@ def test_task_logic_is_under_forty_percent_of_the_old_task_modules():
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_each_compute_module_stays_short(name):
-    assert compute_lines(name) <= 200, "move words to tasks.yaml and repeated logic to migdev"
+    assert compute_lines(name) <= 300, "move words to tasks.yaml and repeated logic to migdev"
 
 
 def test_the_runtime_imports_no_build_tooling():

@@ -21,8 +21,10 @@ from migdev.widgets import _Display  # the engine's static-page fallback for wid
 
 SPEC = read(Path(__file__).with_name("tasks.yaml"))
 TEXTS, CATALOGUE = SPEC["texts"], load("programme_catalogue")
-ENUMS = {f["name"]: f.get("constraints", {}).get("enum")
-         for f in resource("programme_catalogue")["schema"]["fields"]}
+ENUMS = {
+    f["name"]: f.get("constraints", {}).get("enum")
+    for f in resource("programme_catalogue")["schema"]["fields"]
+}
 RULE_OBJECTIVE, RETURN_OBJECTIVE, PREVIEW_ROWS = 6, 21, 8  # task 4's rule, task 5, static preview
 COLUMNS = ["name", "countries", "lead_body", "years", "intervention_type", "gcm_objectives"]
 
@@ -61,10 +63,17 @@ def years(row) -> str:
 
 def readable(rows: pd.DataFrame, caption: str = "") -> Table:
     """Name, countries, lead body, years, type and GCM objectives: one row per programme."""
-    body = [[row["name"], ", ".join(codes(row["countries"])),
-             "" if pd.isna(row["lead_body"]) else row["lead_body"], years(row),
-             text(f"type_{row['intervention_type']}"), ", ".join(codes(row["gcm_objectives"], True))]
-            for _, row in rows.iterrows()]
+    body = [
+        [
+            row["name"],
+            ", ".join(codes(row["countries"])),
+            "" if pd.isna(row["lead_body"]) else row["lead_body"],
+            years(row),
+            text(f"type_{row['intervention_type']}"),
+            ", ".join(codes(row["gcm_objectives"], True)),
+        ]
+        for _, row in rows.iterrows()
+    ]
     return Table(caption, [text(f"column_{c}") for c in COLUMNS], body)
 
 
@@ -73,18 +82,27 @@ class Explorer:
     rows of the unfiltered catalogue."""
 
     def __init__(self):
-        places = sorted({c for cell in CATALOGUE["countries"] for c in codes(cell)},
-                        key=lambda c: (c.startswith(("GLOBAL", "REGIONAL")), place(c)))
-        options = {"country": [(place(c), c) for c in places],
-                   "theme": [(text(f"theme_{t}"), t) for t in ENUMS["theme"]],
-                   "kind": [(text(f"type_{t}"), t) for t in ENUMS["intervention_type"]],
-                   "objective": [(text("objective_option", number=n, label=text(f"gcm_{n}")), n)
-                                 for n in range(1, 24)]}  # the GCM's 23 objectives
-        self.menus = {name: w.Dropdown(options=[(text(f"any_{name}"), None), *choices],
-                                       description=text(f"label_{name}"),
-                                       style={"description_width": "11em"},
-                                       layout=w.Layout(width="42em"))
-                      for name, choices in options.items()}
+        places = sorted(
+            {c for cell in CATALOGUE["countries"] for c in codes(cell)},
+            key=lambda c: (c.startswith(("GLOBAL", "REGIONAL")), place(c)),
+        )
+        options = {
+            "country": [(place(c), c) for c in places],
+            "theme": [(text(f"theme_{t}"), t) for t in ENUMS["theme"]],
+            "kind": [(text(f"type_{t}"), t) for t in ENUMS["intervention_type"]],
+            "objective": [
+                (text("objective_option", number=n, label=text(f"gcm_{n}")), n) for n in range(1, 24)
+            ],
+        }  # the GCM's 23 objectives
+        self.menus = {
+            name: w.Dropdown(
+                options=[(text(f"any_{name}"), None), *choices],
+                description=text(f"label_{name}"),
+                style={"description_width": "11em"},
+                layout=w.Layout(width="42em"),
+            )
+            for name, choices in options.items()
+        }
         self.result = w.HTML()
         for menu in self.menus.values():
             menu.observe(lambda _change: self._draw(), names="value")
@@ -94,15 +112,18 @@ class Explorer:
     def _draw(self) -> None:
         rows = matching(**{name: menu.value for name, menu in self.menus.items()})
         count = html.escape(text("count", count=len(rows), total=len(CATALOGUE)))
-        self.result.value = (f"<p><strong>{count}</strong></p><div style='max-height:32em;"
-                             f"overflow:auto'>{readable(rows)._repr_html_()}</div>")
+        self.result.value = (
+            f"<p><strong>{count}</strong></p><div style='max-height:32em;"
+            f"overflow:auto'>{readable(rows)._repr_html_()}</div>"
+        )
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
         note = text("static_preview", shown=PREVIEW_ROWS, total=len(CATALOGUE))
         preview = readable(CATALOGUE.head(PREVIEW_ROWS))
-        bundle["text/html"] = (f'<div class="migdev-static"><p><em>{html.escape(note)}</em></p>'
-                               f"{preview._repr_html_()}</div>")
+        bundle["text/html"] = (
+            f'<div class="migdev-static"><p><em>{html.escape(note)}</em></p>{preview._repr_html_()}</div>'
+        )
         bundle["text/plain"] = f"{note}\n{preview}"
         return bundle
 
@@ -112,9 +133,12 @@ class Picker(_Display):
 
     def __init__(self, saved: object = None):
         names = list(CATALOGUE["name"])
-        self.widget = w.Dropdown(options=[(say("choose"), None), *[(n, n) for n in names]],
-                                 value=saved if saved in names else None,
-                                 description=text("label_picker"), layout=w.Layout(width="60em"))
+        self.widget = w.Dropdown(
+            options=[(say("choose"), None), *[(n, n) for n in names]],
+            value=saved if saved in names else None,
+            description=text("label_picker"),
+            layout=w.Layout(width="60em"),
+        )
 
     value = property(lambda self: self.widget.value)
 
@@ -176,16 +200,21 @@ def judge_return_choice(task, answer: object):
     if found.empty:
         return not_yet(task.id, task.say("unknown", text=chosen[:80]), task.hint)
     row = found.iloc[0]
-    about = {"name": row["name"], "theme": text(f"theme_{row['theme']}"),
-             "objectives": ", ".join(codes(row["gcm_objectives"], True))}
+    about = {
+        "name": row["name"],
+        "theme": text(f"theme_{row['theme']}"),
+        "objectives": ", ".join(codes(row["gcm_objectives"], True)),
+    }
     if row["id"] not in set(return_candidates()["id"]):
         return not_yet(task.id, task.say("not_linked", **about), task.hint)
     results = row["results_known"]
     lead = text("years_unknown") if pd.isna(row["lead_body"]) else row["lead_body"]
-    details = [task.say("context", countries=", ".join(map(place, codes(row["countries"]))),
-                        lead=lead),
-               task.say("no_evidence") if pd.isna(results) or results == text("no_results")
-               else task.say("evidence", results=results)]
+    details = [
+        task.say("context", countries=", ".join(map(place, codes(row["countries"]))), lead=lead),
+        task.say("no_evidence")
+        if pd.isna(results) or results == text("no_results")
+        else task.say("evidence", results=results),
+    ]
     if pd.notna(row["flags"]):
         details.append(task.say("flags", flags=row["flags"]))
     if row["intervention_type"] in ("policy-and-institutions", "international-standard"):

@@ -1,15 +1,16 @@
 """Exercise 1.1: the computations behind the expected answers (logic only; words in tasks.yaml)."""
 
-from __future__ import annotations
-
 import pandas as pd
 
 from migdev import countries
 from migdev.data import load
 
 FIRST_YEAR, LAST_YEAR = 2000, 2023
-FLOWS = {"remittances": "remittances_received_usd", "ODA": "oda_net_received_usd",
-         "FDI": "fdi_net_inflows_usd"}
+FLOWS = {
+    "remittances": "remittances_received_usd",
+    "ODA": "oda_net_received_usd",
+    "FDI": "fdi_net_inflows_usd",
+}
 
 
 def country_flows(country: str) -> pd.DataFrame:

@@ -1,7 +1,5 @@
 """Exercise 1.2: the computations behind the expected answers (logic only; words in tasks.yaml)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import pandas as pd

@@ -1,8 +1,6 @@
 """Exercise 2.1 (FICTIONAL case): the excerpt tables and the two custom checks (logic only; the
 excerpts are the resource valdoria_policy_excerpts, every word is in tasks.yaml)."""
 
-from __future__ import annotations
-
 import math
 import re
 from collections.abc import Mapping

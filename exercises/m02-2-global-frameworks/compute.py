@@ -1,8 +1,6 @@
 """Exercise 2.2: the tables and expected answers computed from sdg_10_7_2_policies (logic only;
 every word is in tasks.yaml). Nothing read from the data is typed here."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from pathlib import Path
 

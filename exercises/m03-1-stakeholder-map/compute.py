@@ -1,10 +1,6 @@
-"""Exercise 3.1: the stakeholder grid of Kestrana (FICTIONAL); logic only, words in tasks.yaml.
-
-The actor cards are the FICTIONAL resource kestrana_actors; the quadrants are the categories of
-task 1 and the invitation list the items of task 2 (its first CORE_COUNT items are core actors).
-"""
-
-from __future__ import annotations
+"""Exercise 3.1: the stakeholder grid of Kestrana (FICTIONAL); logic only, words in tasks.yaml. The
+actor cards are the FICTIONAL resource kestrana_actors; the quadrants are task 1's categories and the
+invitation list task 2's items (its first CORE_COUNT items are core actors)."""
 
 from collections.abc import Mapping
 from functools import lru_cache
@@ -106,10 +102,7 @@ def plot_grid(scores: pd.DataFrame, task1: object = None):
         axes.annotate(names.get(actor, actor), point, xytext=(6, -3), textcoords="offset points", fontsize=8)
     axes.axvline(2.5, color="#6e7781", linewidth=1)
     axes.axhline(2.5, color="#6e7781", linewidth=1)
-    axes.set_xlim(0.5, 6.2)
-    axes.set_ylim(min(0.2, lowest - 0.3), 5.5)
-    axes.set_xticks(range(1, 6))
-    axes.set_yticks(range(1, 6))
+    axes.set(xlim=(0.5, 6.2), ylim=(min(0.2, lowest - 0.3), 5.5), xticks=range(1, 6), yticks=range(1, 6))
     axes.set(xlabel=text("grid_xlabel"), ylabel=text("grid_ylabel"), title=text("grid_title"))
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
@@ -129,16 +122,14 @@ def quadrants_from_sliders(task: Task, answer: object, scores: object = None) ->
     """Going further: every actor's quadrant follows the rule applied to the slider values."""
     if answer is None:
         return not_yet(task.id, say("missing"), task.say("hint_missing"))
-    if isinstance(answer, pd.Series):
-        answer = answer.to_dict()
+    answer = answer.to_dict() if isinstance(answer, pd.Series) else answer
     if not isinstance(answer, Mapping):
         return not_yet(task.id, task.say("not_dict", described=describe(answer)))
     if not isinstance(scores, pd.DataFrame):
         scores = slider_scores(scores) if isinstance(getattr(scores, "value", scores), Mapping) else None
-    if scores is None or not set(SIDES) <= set(scores.columns):
-        return not_yet(task.id, task.say("no_scores"))
-    scores = scores[list(SIDES)].apply(pd.to_numeric, errors="coerce")
-    if scores.isna().all().all():
+    if scores is not None and set(SIDES) <= set(scores.columns):
+        scores = scores[list(SIDES)].apply(pd.to_numeric, errors="coerce")
+    if scores is None or not set(SIDES) <= set(scores.columns) or scores.isna().all().all():
         return not_yet(task.id, task.say("no_scores"))
     names = {short(q).casefold(): q for q in quadrants()} | {q.casefold(): q for q in quadrants()}
     problems = []

@@ -1,8 +1,6 @@
 """Exercise 3.2: score a design of Kestrana's (FICTIONAL) coordination mechanism and assemble its
 terms of reference (logic only; every word, the template included, is in tasks.yaml)."""
 
-from __future__ import annotations
-
 import html
 import os
 from collections.abc import Mapping
@@ -38,19 +36,15 @@ def text(key: str, **values: object) -> str:
     return _taskfile().text(key, **values)
 
 
-def _value(answer: object) -> object:
-    return getattr(answer, "value", answer)
-
-
 def _option(task_id: str, answer: object) -> dict | None:
-    chosen = _value(answer)
+    chosen = getattr(answer, "value", answer)
     return next((o for o in _taskfile().tasks[task_id].spec["options"] if o["text"] == chosen), None)
 
 
 def _membership(answer: object) -> tuple[dict[str, list[str]], int, list[str], bool]:
     """(items per seat, items right, notes on misplaced items, whether anything was placed)."""
     task = _taskfile().tasks["2"]
-    given = _value(answer)
+    given = getattr(answer, "value", answer)
     given = given if isinstance(given, Mapping) else {}
     seats = {seat: [] for seat in task.categories}
     right, notes = 0, []
@@ -93,9 +87,7 @@ def design_score(*answers) -> Table:
     parts = _parts(answers)
     total = sum(row[3] for row in parts)
     message = text(next(key for floor, key in SCORE_FLOORS if total >= floor))
-    rows = [
-        [part, chosen, text("score_of", points=points, maximum=TOP)] for _, part, chosen, points, _ in parts
-    ]
+    rows = [[row[1], row[2], text("score_of", points=row[3], maximum=TOP)] for row in parts]
     rows.append([text("score_total"), message, text("score_of", points=total, maximum=MAXIMUM)])
     columns = [text("score_part"), text("score_choice"), text("score_points")]
     return Table(text("score_caption"), columns, rows)
@@ -111,9 +103,8 @@ def build_tor(*answers, clause=None, clause_title=None, today: date | None = Non
     seats, _, _, placed = _membership(answers[1] if len(answers) > 1 else None)
     for key, seat in zip(["full_members", "observers", "forum_and_support"], seats.values(), strict=True):
         filled[key] = (", ".join(seat) or text("none")) if placed else text("not_chosen")
-    context = _value(answers[6]) if len(answers) > 6 else None
-    written = isinstance(context, str) and context.strip()
-    filled["context"] = context.strip() if written else text("not_chosen")
+    context = getattr(answers[6], "value", answers[6]) if len(answers) > 6 else None
+    filled["context"] = (context.strip() if isinstance(context, str) else "") or text("not_chosen")
     extra = ""
     if isinstance(clause, str) and clause.strip():
         title = (clause_title.strip() if isinstance(clause_title, str) else "") or text("clause_title")
@@ -125,17 +116,13 @@ def build_tor(*answers, clause=None, clause_title=None, today: date | None = Non
 
 def show_tor(tor: object) -> HTML:
     shown = tor if isinstance(tor, str) else text("tor_missing")
-    return HTML(
-        f"<pre style='white-space:pre-wrap;border:1px solid #d0d7de;padding:0.6em'>{html.escape(shown)}</pre>"
-    )
+    style = "white-space:pre-wrap;border:1px solid #d0d7de;padding:0.6em"
+    return HTML(f"<pre style='{style}'>{html.escape(shown)}</pre>")
 
 
 def _status(saved: bool, message: str) -> HTML:
-    label = text("export_saved" if saved else "export_not_saved")
-    return HTML(
-        f"<div role='status' class='migdev-export'><strong>{html.escape(label)}</strong> "
-        f"{html.escape(message)}</div>"
-    )
+    label, message = html.escape(text("export_saved" if saved else "export_not_saved")), html.escape(message)
+    return HTML(f"<div role='status' class='migdev-export'><strong>{label}</strong> {message}</div>")
 
 
 def export_tor(tor: object, folder: str | os.PathLike | None = None) -> HTML:
@@ -161,7 +148,7 @@ def export_tor(tor: object, folder: str | os.PathLike | None = None) -> HTML:
 
 def context_line(task: Task, answer: object) -> Feedback:
     """Task 7: one or two sentences, not empty and under 400 characters (not scored)."""
-    line = _value(answer)
+    line = getattr(answer, "value", answer)
     if line is None or (isinstance(line, str) and not line.strip()):
         return not_yet(task.id, task.say("empty"), task.say("empty_hint"))
     if not isinstance(line, str):
@@ -174,7 +161,7 @@ def context_line(task: Task, answer: object) -> Feedback:
 
 def clause_added(task: Task, answer: object, tor: object = None) -> Feedback:
     """Going further 1: the learner's clause is section 10 of the terms of reference ``tor``."""
-    clause = _value(answer)
+    clause = getattr(answer, "value", answer)
     if clause is None:
         return not_yet(task.id, say("missing"), task.say("hint_missing"))
     if not isinstance(clause, str):

@@ -1,8 +1,6 @@
 """Exercise 4.1: the indicators of a mini migration profile, rules R1 to R9 of the exercise (logic
 only; words in tasks.yaml). Every function takes the chosen country."""
 
-from __future__ import annotations
-
 from itertools import groupby
 
 import matplotlib.pyplot as plt
@@ -17,11 +15,7 @@ from migdev.taskfile import texts
 PILOTS = ["BGD", "JAM", "MDA", "TUN", "ECU", "KGZ", "MAR", "SRB"]  # the eight Handbook countries
 YEAR = 2020
 NET_MIGRATION_YEARS = (2016, 2020)
-TEXTS = texts(__file__)
-
-
-def text(key: str, **values: object) -> str:
-    return TEXTS[key].format(**values)
+TEXTS = text = texts(__file__)
 
 
 def pilot_names() -> list[str]:

@@ -1,8 +1,6 @@
 """Exercise 4.2: a data gap audit of two WDI vintages of remittances received, remittances_2023_vintage
 (May 2023) and financial_flows (July 2026): rules G1-G3, V1-V3 and the answers (words in tasks.yaml)."""
 
-from __future__ import annotations
-
 from itertools import groupby
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from migdev.data import CourseError, load, resource
 from migdev.display import Table, show
 from migdev.taskfile import read, texts
 
-TEXTS = texts(__file__)
+TEXTS = text = texts(__file__)
 NEW_YEARS = range(2000, 2025)  # financial_flows, July 2026 vintage
 OLD_YEARS = range(2000, 2023)  # remittances_2023_vintage, May 2023 download
 REVISION_YEAR = 2021
@@ -23,10 +21,6 @@ PILOTS = list(load("pilot_country_routes")["iso3"])  # the eight countries of th
 TASK_5 = next(task for task in read(Path(__file__).with_name("tasks.yaml"))["tasks"] if task["id"] == "5")
 DATASETS = [item["text"].split(":")[0] for item in TASK_5["items"]]  # their columns are shown
 COLUMNS = {name: [field["name"] for field in resource(name)["schema"]["fields"]] for name in DATASETS}
-
-
-def text(key: str, **values) -> str:
-    return TEXTS[key].format(**values)
 
 
 def pilot_names() -> list[str]:

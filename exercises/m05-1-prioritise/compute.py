@@ -2,16 +2,11 @@
 1-4 (logic only; words in tasks.yaml). Rule of Module 5: score = sum(weight * score) / sum(weight),
 compared at 6 decimals, with competition ranking (1, 1, 3...)."""
 
-from __future__ import annotations
-
-import base64
 import html
-import io
 import itertools
 import numbers
-from functools import cache, lru_cache
+from functools import cache
 
-import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -23,11 +18,7 @@ from migdev.feedback import correct, not_yet
 from migdev.taskfile import texts
 from migdev.text import say
 
-TEXTS = texts(__file__)
-
-
-def text(key: str, **values) -> str:
-    return TEXTS[key].format(**values)
+TEXTS = text = texts(__file__)
 
 
 CRITERIA = ["relevance", "poverty", "feasibility", "cost", "rights_gender"]  # columns of the data
@@ -147,43 +138,18 @@ def _weights_text(weights: dict[str, float]) -> str:
     return ", ".join(f"{label} {weights[label]:g}" for label in LABELS if label in weights)
 
 
-class LiveRanking:
-    """The ranking table and chart for a set of sliders, redrawn whenever a slider moves; in the
-    static web book, the ranking for the sliders' values as an HTML table and an image."""
-
-    def __init__(self, sliders):
-        self.sliders, self.widget = sliders, w.Output()
-        sliders.observe(self._draw)
-        self._draw(sliders.value)
-
-    @staticmethod
-    @lru_cache(maxsize=64)
-    def _content(values: tuple) -> tuple[str, str, str]:
-        """(HTML table, PNG in base64 or "", plain text) for the slider values."""
-        try:
-            table = ranking(dict(values))
-        except CourseError as problem:
-            return f"<p><strong>{html.escape(str(problem))}</strong></p>", "", str(problem)
-        caption = text("ranking_caption", weights=_weights_text(dict(values)))
-        buffer, figure = io.BytesIO(), score_chart(dict(values))
-        figure.savefig(buffer, format="png", dpi=90)
-        plt.close(figure)
-        png = base64.b64encode(buffer.getvalue()).decode("ascii")
-        return f"<p><em>{html.escape(caption)}</em></p>" + table.to_html(), png, f"{caption}\n{table}"
-
-    def _draw(self, values: dict) -> None:
-        table, png, plain = self._content(tuple(values.items()))
-        data = [{"text/html": table, "text/plain": plain}]
-        data += [{"image/png": png, "text/plain": text("chart_plain")}] if png else []
-        self.widget.outputs = tuple({"output_type": "display_data", "metadata": {}, "data": d} for d in data)
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        table, png, plain = self._content(tuple(self.sliders.value.items()))
-        image = f'<img src="data:image/png;base64,{png}" alt="{html.escape(text("chart_alt"))}">'
-        bundle["text/html"] = f'<div class="migdev-static">{table}{image if png else ""}</div>'
-        bundle["text/plain"] = plain
-        return bundle
+def ranking_view(values: dict) -> tuple[str, object, str]:
+    """The ranking for the sliders' values (for a LiveView): HTML table, chart, plain text."""
+    try:
+        table = ranking(values)
+    except CourseError as problem:
+        return f"<p><strong>{html.escape(str(problem))}</strong></p>", None, str(problem)
+    caption = text("ranking_caption", weights=_weights_text(values))
+    return (
+        f"<p><em>{html.escape(caption)}</em></p>" + table.to_html(),
+        score_chart(values),
+        f"{caption}\n{table}",
+    )
 
 
 # ----------------------------------------------------------------------------- checks

@@ -1,7 +1,5 @@
 """Exercise 5.2: task 1's check and the chain as sorted (logic only; words in tasks.yaml)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +18,11 @@ def check_cards(task, answer):
     feedback = checks.check_classification(task.id, answer, task.key(), hint=task.hint)
     given = getattr(answer, "value", answer)
     if not feedback.correct and isinstance(given, dict):
-        tips = [task.say(key) for (card, level), key in MISTAKES.items()
-                if given.get(task.items[card]) == task.categories[level]]
+        tips = [
+            task.say(key)
+            for (card, level), key in MISTAKES.items()
+            if given.get(task.items[card]) == task.categories[level]
+        ]
         if tips:
             feedback.hint = " ".join(tips)
     return feedback
@@ -35,8 +36,11 @@ def solution(widget) -> Table:
     """Task 1's model answer (ex.solution handles only tasks of kind classify)."""
     key = _files().tasks["1"].key()
     widget.set({card: level for card, (level, _) in key.items()})
-    return Table(say("model_answer"), [say("column_item"), say("column_answer"),
-                                       say("column_why")], [[c, l, w] for c, (l, w) in key.items()])
+    return Table(
+        say("model_answer"),
+        [say("column_item"), say("column_answer"), say("column_why")],
+        [[c, level, why] for c, (level, why) in key.items()],
+    )
 
 
 def chain(widget: object) -> Table:
@@ -45,11 +49,17 @@ def chain(widget: object) -> Table:
     task = files.tasks["1"]
     placed = getattr(widget, "value", widget)
     placed = placed if isinstance(placed, dict) else {}
-    columns = {level: [card for card in task.items if placed.get(card) == level] or
-               [files.text("chain_none")] for level in task.categories}
+    columns = {
+        level: [card for card in task.items if placed.get(card) == level] or [files.text("chain_none")]
+        for level in task.categories
+    }
     unplaced = sum(placed.get(card) not in task.categories for card in task.items)
-    table = pd.DataFrame({f"{level} →" if n < len(columns) - 1 else level: pd.Series(cards)
-                          for n, (level, cards) in enumerate(columns.items())}).fillna("")
+    table = pd.DataFrame(
+        {
+            f"{level} →" if n < len(columns) - 1 else level: pd.Series(cards)
+            for n, (level, cards) in enumerate(columns.items())
+        }
+    ).fillna("")
     caption = files.text("chain_caption")
     if unplaced:
         caption += ". " + files.text("chain_unplaced", count=unplaced)

@@ -4,8 +4,6 @@ The Eastmere tables are FICTIONAL (data/fictional/eastmere_budget_lines.csv and
 eastmere_funding_commitments.csv).
 """
 
-from __future__ import annotations
-
 import math
 
 import pandas as pd

@@ -4,8 +4,6 @@ The risk register is FICTIONAL (data/fictional/eastmere_risk_register.csv). The 
 only; the notebook's prepared cells and the checks both use them.
 """
 
-from __future__ import annotations
-
 import matplotlib.pyplot as plt
 import pandas as pd
 

@@ -1,8 +1,6 @@
 """Exercise 7.2: corridor costs against the 3% and 5% lines of SDG target 10.c (logic only; the
 words are in tasks.yaml). The corridors are those of remittance_costs_corridors in 2020Q3."""
 
-from __future__ import annotations
-
 import math
 
 import matplotlib.pyplot as plt
@@ -69,7 +67,6 @@ def pilot_table() -> pd.DataFrame:
     return pd.DataFrame(rows).drop(columns="senders_above_5").set_index("country")
 
 
-# ---------------------------------------------------------------- expected values and checks
 def _costs() -> pd.Series:
     return latest_corridors()["avg_total_cost_pct"]
 
@@ -136,7 +133,6 @@ def check_pilots(task, answer):
     return feedback
 
 
-# ---------------------------------------------------------------- charts
 def _lines(axes, average_label: str, ceiling_label: str) -> None:
     axes.axvline(AVERAGE_TARGET, color=OKABE_ITO[2], ls="--", lw=2, label=TEXTS[average_label])
     axes.axvline(CORRIDOR_CEILING, color=OKABE_ITO[5], ls=":", lw=2.5, label=TEXTS[ceiling_label])
@@ -171,7 +167,6 @@ def corridor_chart(country: object):
     return figure
 
 
-# ---------------------------------------------------------------- going further (reference)
 def weighted_mean(country: object) -> dict:
     """Corridor costs weighted by the 2017 modelled bilateral remittances."""
     rows = country_corridors(country)

@@ -1,8 +1,6 @@
 """Exercise 8.1: the eight pilot countries' routes, from the hand-compiled, cited table
 pilot_country_routes (logic only; the words are in tasks.yaml)."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from itertools import zip_longest
 
@@ -18,11 +16,7 @@ from migdev.taskfile import texts
 PILOT, PHASE_II = "pilot 2011-2013", "phase II 2014-2018"  # values of the phase column
 OPEN_END = 2025  # where a bar with no end year stops on the timeline
 ALSO_ACCEPTED = {"Republic of Moldova": 1}  # task 5: item -> index of a second accepted category
-TEXTS = texts(__file__, keep_lines=True)  # captions, labels (some on two lines)
-
-
-def text(key: str, **values) -> str:
-    return TEXTS[key].format(**values)
+TEXTS = text = texts(__file__, keep_lines=True)  # captions, labels (some on two lines)
 
 
 def routes() -> pd.DataFrame:
@@ -51,10 +45,8 @@ def sources(table: pd.DataFrame) -> pd.DataFrame:
     """Every source of the table, one row per source (the cells are split at ' | ')."""
     rows = []
     for country, titles, urls in table[["country", "source_title", "source_url"]].itertuples(index=False):
-        titles, urls = (
-            [p.strip() for p in c.split(" | ")] if isinstance(c, str) else [] for c in (titles, urls)
-        )
-        found = enumerate(zip_longest(titles, urls, fillvalue=""), 1)
+        split = [[p.strip() for p in c.split(" | ")] if isinstance(c, str) else [] for c in (titles, urls)]
+        found = enumerate(zip_longest(*split, fillvalue=""), 1)
         rows += [(country, number, title, url) for number, (title, url) in found]
     return pd.DataFrame(rows, columns=["country", "source", "title", "address"])
 
@@ -97,7 +89,6 @@ def timeline_chart(table: pd.DataFrame):
     return figure
 
 
-# ---------------------------------------------------------------- expected answers and checks
 def phase_two_count() -> int:
     return int((routes()["phase"] == PHASE_II).sum())
 
@@ -140,7 +131,6 @@ def check_routes(task, answer):
     if isinstance(given, Mapping):
         given = dict(given)
         for item, index in ALSO_ACCEPTED.items():
-            value = given.get(item)
-            if isinstance(value, str) and checks.normalise(value) == checks.normalise(task.categories[index]):
+            if checks.normalise(str(given.get(item))) == checks.normalise(task.categories[index]):
                 given[item] = key[item][0]
     return task.check_classification(given, key=key).with_note(task.say("note"))

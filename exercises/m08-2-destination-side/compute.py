@@ -2,8 +2,6 @@
 tasks.yaml). Remittance outflows from two World Bank releases (KNOMAD June 2023, WDI May 2023),
 the UN DESA migrant stock by destination and the bilateral (origin-destination) stock."""
 
-from __future__ import annotations
-
 import math
 import numbers
 
@@ -27,11 +25,7 @@ UAE = {"knomad": "United Arab Emirates", "iso3": "ARE", "m49": 784}
 ORIGIN_NAMES = ["Jamaica", "Ecuador", "Bangladesh", "Republic of Moldova", "Kyrgyzstan", "Morocco", "Serbia"]
 ORIGINS = dict(zip(ORIGIN_NAMES, ["JAM", "ECU", "BGD", "MDA", "KGZ", "MAR", "SRB"], strict=True))
 LEFT_OUT = {"TUN"}
-TEXTS = texts(__file__)  # captions, labels, messages
-
-
-def text(key: str, **values) -> str:
-    return TEXTS[key].format(**values)
+TEXTS = text = texts(__file__)  # captions, labels, messages
 
 
 # ---------------------------------------------------------------- tables for the notebook

@@ -2,8 +2,6 @@
 in tasks.yaml). Corridor amounts: bilateral_remittances_2017; costs: the 2017 annual mean of
 remittance_costs_corridors; migrants: bilateral_stock_focus (2020) and bilateral_migrants_2017."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 from pathlib import Path
 

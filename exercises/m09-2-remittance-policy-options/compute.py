@@ -1,8 +1,6 @@
 """Exercise 9.2: a FICTIONAL corridor and a FICTIONAL matching scheme (logic only; the words are in
 tasks.yaml). Tables: eastmere_remittance_providers and eastmere_matching_applications (FICTIONAL)."""
 
-from __future__ import annotations
-
 import pandas as pd
 
 from migdev.data import load

@@ -16,10 +16,30 @@ from migdev.widgets import Choice, Classifier
 
 SPEC = read(Path(__file__).with_name("tasks.yaml"))
 TASKS = {task["id"]: task for task in SPEC["tasks"]}
-OFFERED = ["BGD", "ECU", "SLV", "HTI", "HND", "JAM", "KGZ", "LBN", "MEX", "MDA", "MAR", "NPL",
-           "PHL", "SEN", "SRB", "TJK"]
-LEFT_OUT = {"TUN": "left_out_tunisia", "MLI": "left_out_mali", "TON": "left_out_pacific",
-            "WSM": "left_out_pacific"}
+OFFERED = [
+    "BGD",
+    "ECU",
+    "SLV",
+    "HTI",
+    "HND",
+    "JAM",
+    "KGZ",
+    "LBN",
+    "MEX",
+    "MDA",
+    "MAR",
+    "NPL",
+    "PHL",
+    "SEN",
+    "SRB",
+    "TJK",
+]
+LEFT_OUT = {
+    "TUN": "left_out_tunisia",
+    "MLI": "left_out_mali",
+    "TON": "left_out_pacific",
+    "WSM": "left_out_pacific",
+}
 FIRST, BASE, EARLIER, LAST, TOP, SIX = 2000, 2010, 2015, 2020, 10, 6
 LARGE = GROWING = 10.0  # task 6: teaching thresholds in %, not a standard
 
@@ -35,8 +55,13 @@ def offered() -> list[str]:
 def iso3_of(country: object) -> str:
     code = countries.resolve(country)
     if code in LEFT_OUT or code not in OFFERED:
-        raise CourseError(_text(LEFT_OUT.get(code, "not_offered"), names=", ".join(offered()),
-                                country=countries.country_name(code)))
+        raise CourseError(
+            _text(
+                LEFT_OUT.get(code, "not_offered"),
+                names=", ".join(offered()),
+                country=countries.country_name(code),
+            )
+        )
     return code
 
 
@@ -101,11 +126,24 @@ def _e(country, year, column="emigrants") -> float:
     return float(emigrants(country).loc[year, column])
 
 
-def growth(country): return 100 * (_e(country, LAST) / _e(country, FIRST) - 1)
-def growth_ratio(country): return _e(country, LAST) / _e(country, FIRST)
-def growth_ratio_percent(country): return 100 * growth_ratio(country)
-def growth_base_2020(country): return 100 * (1 - _e(country, FIRST) / _e(country, LAST))
-def growth_pct_pop(country): return _e(country, LAST, "emigrants_pct_pop") - _e(country, FIRST, "emigrants_pct_pop")
+def growth(country):
+    return 100 * (_e(country, LAST) / _e(country, FIRST) - 1)
+
+
+def growth_ratio(country):
+    return _e(country, LAST) / _e(country, FIRST)
+
+
+def growth_ratio_percent(country):
+    return 100 * growth_ratio(country)
+
+
+def growth_base_2020(country):
+    return 100 * (1 - _e(country, FIRST) / _e(country, LAST))
+
+
+def growth_pct_pop(country):
+    return _e(country, LAST, "emigrants_pct_pop") - _e(country, FIRST, "emigrants_pct_pop")
 
 
 def _top_share(country, count=3, year=LAST, over=None) -> float:
@@ -113,10 +151,20 @@ def _top_share(country, count=3, year=LAST, over=None) -> float:
     return 100 * column.head(count).sum() / column.head(over or len(column)).sum()
 
 
-def top3_share(country): return _top_share(country)
-def top3_over_ten(country): return _top_share(country, over=TOP)
-def top1_share(country): return _top_share(country, count=1)
-def top3_share_2015(country): return _top_share(country, year=EARLIER)
+def top3_share(country):
+    return _top_share(country)
+
+
+def top3_over_ten(country):
+    return _top_share(country, over=TOP)
+
+
+def top1_share(country):
+    return _top_share(country, count=1)
+
+
+def top3_share_2015(country):
+    return _top_share(country, year=EARLIER)
 
 
 def _shares(country, over_listed=False) -> tuple[float, float]:
@@ -127,10 +175,20 @@ def _shares(country, over_listed=False) -> tuple[float, float]:
     return 100 * largest[LAST] / table[LAST].sum(), 100 * largest["remittances"] / sent
 
 
-def money_gap(country): return _shares(country)[1] - _shares(country)[0]
-def money_gap_reversed(country): return -money_gap(country)
-def money_gap_over_listed(country): return _shares(country, True)[1] - _shares(country)[0]
-def minus_stock_share(country): return -_shares(country)[0]
+def money_gap(country):
+    return _shares(country)[1] - _shares(country)[0]
+
+
+def money_gap_reversed(country):
+    return -money_gap(country)
+
+
+def money_gap_over_listed(country):
+    return _shares(country, True)[1] - _shares(country)[0]
+
+
+def minus_stock_share(country):
+    return -_shares(country)[0]
 
 
 def extremes(country, lowest: bool) -> list[str]:
@@ -167,31 +225,48 @@ def _extreme(task, answer, country, lowest: bool):
     fewest = stocks(country).head(TOP).set_index("destination")["women"].idxmin()
     if lowest and fewest not in right:
         why[fewest] += " " + task.say("persons")
-    feedback = checks.check_choice(task.id, chosen, right, list(shares.index), explanations=why,
-                                   hint=task.hint)
+    feedback = checks.check_choice(
+        task.id, chosen, right, list(shares.index), explanations=why, hint=task.hint
+    )
     if lowest:
         return feedback
     table = stocks(country)
-    return feedback.with_note(task.say(
-        "spread", low=shares.min(), low_name=shares.idxmin(), high=shares.max(),
-        high_name=shares.idxmax(), overall=100 * table["women"].sum() / table[LAST].sum()))
+    return feedback.with_note(
+        task.say(
+            "spread",
+            low=shares.min(),
+            low_name=shares.idxmin(),
+            high=shares.max(),
+            high_name=shares.idxmax(),
+            overall=100 * table["women"].sum() / table[LAST].sum(),
+        )
+    )
 
 
-def check_lowest(task, answer, country=None): return _extreme(task, answer, country, True)
-def check_highest(task, answer, country=None): return _extreme(task, answer, country, False)
+def check_lowest(task, answer, country=None):
+    return _extreme(task, answer, country, True)
+
+
+def check_highest(task, answer, country=None):
+    return _extreme(task, answer, country, False)
 
 
 def check_classes(task, answer, country=None):
     found, earlier, key = classes(country), classes(country, base=FIRST), {}
     for name, (category, share, change) in found.items():
         size = task.say("large" if share >= LARGE else "smaller", threshold=LARGE)
-        growth_words = task.say("new") if change == float("inf") else task.say(
-            "growing" if change >= GROWING else "not_growing", change=change, threshold=GROWING)
-        key[name] = (category, task.say("why", destination=name, share=share, size=size,
-                                        growth=growth_words))
+        growth_words = (
+            task.say("new")
+            if change == float("inf")
+            else task.say("growing" if change >= GROWING else "not_growing", change=change, threshold=GROWING)
+        )
+        key[name] = (category, task.say("why", destination=name, share=share, size=size, growth=growth_words))
     feedback = checks.check_classification(task.id, answer, key, hint=task.hint)
     given = getattr(answer, "value", answer)
     if isinstance(given, dict) and not feedback.correct:
-        feedback.details += [task.say("from_2000", destination=name) for name in found
-                             if given.get(name) == earlier[name][0] != found[name][0]]
+        feedback.details += [
+            task.say("from_2000", destination=name)
+            for name in found
+            if given.get(name) == earlier[name][0] != found[name][0]
+        ]
     return feedback

@@ -27,8 +27,7 @@ def bond() -> pd.Series:
 def bond_terms() -> pd.DataFrame:
     """The bond's terms, one per row, with the words of the task file (FICTIONAL data)."""
     texts, terms = SPEC["texts"], bond().drop("bond_id")
-    return pd.DataFrame({texts["term"]: [texts[name] for name in terms.index],
-                         texts["value"]: list(terms)})
+    return pd.DataFrame({texts["term"]: [texts[name] for name in terms.index], texts["value"]: list(terms)})
 
 
 def indicators() -> pd.DataFrame:
@@ -41,32 +40,55 @@ def _saving(amount=None, years=None, per_point=100.0) -> float:
     terms = bond()
     amount = terms["target_usd_million"] if amount is None else amount
     years = terms["years"] if years is None else years
-    return float(amount * (terms["market_rate_pct"] - terms["diaspora_coupon_pct"]) / per_point
-                 * years)
+    return float(amount * (terms["market_rate_pct"] - terms["diaspora_coupon_pct"]) / per_point * years)
 
 
 def _cost() -> float:
     return float(bond()["fixed_cost_usd_million"])
 
 
-def net_saving(): return _saving() - _cost()
-def gross_saving(): return _saving()
-def one_year_net(): return _saving(years=1) - _cost()
-def one_year_gross(): return _saving(years=1)
-def whole_percent(): return _saving(per_point=1) - _cost()
-def take_up_saving(): return _saving(amount=bond()["expected_take_up_usd_million"]) - _cost()
+def net_saving():
+    return _saving() - _cost()
 
 
-def break_even(): return _cost() / _saving(amount=1)
-def break_even_one_year(): return _cost() / _saving(amount=1, years=1)
-def break_even_whole_percent(): return _cost() / _saving(amount=1, per_point=1)
+def gross_saving():
+    return _saving()
+
+
+def one_year_net():
+    return _saving(years=1) - _cost()
+
+
+def one_year_gross():
+    return _saving(years=1)
+
+
+def whole_percent():
+    return _saving(per_point=1) - _cost()
+
+
+def take_up_saving():
+    return _saving(amount=bond()["expected_take_up_usd_million"]) - _cost()
+
+
+def break_even():
+    return _cost() / _saving(amount=1)
+
+
+def break_even_one_year():
+    return _cost() / _saving(amount=1, years=1)
+
+
+def break_even_whole_percent():
+    return _cost() / _saving(amount=1, per_point=1)
 
 
 def saving_curve(points: int = 41) -> pd.DataFrame:
     """Net saving (US$ million) for amounts sold from 0 to the target (FICTIONAL data)."""
     amounts = [bond()["target_usd_million"] * step / (points - 1) for step in range(points)]
-    curve = pd.DataFrame({SPEC["texts"]["curve_column"]: [_saving(amount=a) - _cost()
-                                                          for a in amounts]}, index=amounts)
+    curve = pd.DataFrame(
+        {SPEC["texts"]["curve_column"]: [_saving(amount=a) - _cost() for a in amounts]}, index=amounts
+    )
     return curve.rename_axis(SPEC["texts"]["curve_xlabel"])
 
 
@@ -99,19 +121,30 @@ def indicator_picker(ex) -> Classifier:
 
 def _listed(task, names: list[str]) -> str:
     words = [task.say(BREAKDOWNS[name]) for name in names]
-    return task.say(f"list_{len(words)}", **dict(zip("abc", words)))
+    return task.say(f"list_{len(words)}", **dict(zip("abc", words, strict=False)))
 
 
 def check_indicators(task, answer):
     counts, key = indicators()["counts"], {}
     for item, (category, required, missing) in indicator_classes().items():
         identifier = item.split(".")[0]
-        verdict = (task.say("all_there") if not missing else task.say("none_there")
-                   if len(missing) == len(required) else
-                   task.say("some_missing", missing=_listed(task, missing)))
+        verdict = (
+            task.say("all_there")
+            if not missing
+            else task.say("none_there")
+            if len(missing) == len(required)
+            else task.say("some_missing", missing=_listed(task, missing))
+        )
         if counts[identifier] == "money":
             verdict += " " + task.say("money_note")
-        key[item] = (category, task.say("why", indicator=identifier, verdict=verdict,
-                                        counts=task.say(f"counts_{counts[identifier]}"),
-                                        required=_listed(task, required)))
+        key[item] = (
+            category,
+            task.say(
+                "why",
+                indicator=identifier,
+                verdict=verdict,
+                counts=task.say(f"counts_{counts[identifier]}"),
+                required=_listed(task, required),
+            ),
+        )
     return checks.check_classification(task.id, answer, key, hint=task.hint)

@@ -21,12 +21,16 @@ def country_by_year(iso3: str = MALI) -> pd.DataFrame:
     """One row a year: refugees abroad and IDPs (end-year stocks); returns during the year."""
     origin = load("unhcr_by_origin_focus").query("iso3 == @iso3").set_index("year")
     inside = load("unhcr_by_asylum_focus").query("iso3 == @iso3").set_index("year")
-    returns = load("unhcr_solutions_focus").query("coo_iso == @iso3").groupby("year").sum(
-        numeric_only=True)
-    table = pd.DataFrame({"refugees_abroad": origin["refugees"] + origin["oip"].fillna(0),
-                          "asylum_seekers_abroad": origin["asylum_seekers"],
-                          "idps": inside["idps"], "refugee_returns": returns["returned_refugees"],
-                          "idp_returns": inside["returned_idps"]})
+    returns = load("unhcr_solutions_focus").query("coo_iso == @iso3").groupby("year").sum(numeric_only=True)
+    table = pd.DataFrame(
+        {
+            "refugees_abroad": origin["refugees"] + origin["oip"].fillna(0),
+            "asylum_seekers_abroad": origin["asylum_seekers"],
+            "idps": inside["idps"],
+            "refugee_returns": returns["returned_refugees"],
+            "idp_returns": inside["returned_idps"],
+        }
+    )
     return table.fillna(0).astype("int64").rename_axis("year")
 
 
@@ -44,8 +48,7 @@ def slip_not_in_denominator() -> float:
 
 
 def slip_with_asylum_seekers() -> float:
-    return per_100k(float(country_by_year().loc[YEAR, ["refugees_abroad",
-                                                        "asylum_seekers_abroad"]].sum()))
+    return per_100k(float(country_by_year().loc[YEAR, ["refugees_abroad", "asylum_seekers_abroad"]].sum()))
 
 
 def slip_hosted_refugees() -> float:
@@ -69,8 +72,12 @@ def hosts(iso3: str = MALI, year: int = HOSTS_YEAR) -> pd.DataFrame:
     """Countries hosting refugees from ``iso3`` at the end of ``year``, in alphabetical order."""
     data = load("unhcr_bilateral_focus").query("coo_iso == @iso3 and year == @year")
     data = data[data["refugees"] > 0].sort_values("coa_name")
-    return data[["coa_name", "refugees", "asylum_seekers"]].rename(
-        columns={"coa_name": "host"}).reset_index(drop=True).astype({"host": str})
+    return (
+        data[["coa_name", "refugees", "asylum_seekers"]]
+        .rename(columns={"coa_name": "host"})
+        .reset_index(drop=True)
+        .astype({"host": str})
+    )
 
 
 def _top_share(columns: list[str], among: int | None = None) -> float:
@@ -129,10 +136,12 @@ def stock_reading() -> str:
 def statements() -> dict[str, str]:
     """Task 5: each statement's truth, computed from the table (items in tasks.yaml order)."""
     table = country_by_year()
-    truths = [table.loc[LAST, "idps"] > table.loc[LAST, "refugees_abroad"],
-              table.loc[LAST, "idps"] > table.loc[FIRST - 1, "idps"],
-              table["idp_returns"].idxmax() == LAST,
-              table["refugee_returns"].idxmax() == table["idp_returns"].idxmax()]
+    truths = [
+        table.loc[LAST, "idps"] > table.loc[LAST, "refugees_abroad"],
+        table.loc[LAST, "idps"] > table.loc[FIRST - 1, "idps"],
+        table["idp_returns"].idxmax() == LAST,
+        table["refugee_returns"].idxmax() == table["idp_returns"].idxmax(),
+    ]
     task = _task("5")
     true, false = task["categories"]
-    return {item["text"]: true if truth else false for item, truth in zip(task["items"], truths)}
+    return {item["text"]: true if truth else false for item, truth in zip(task["items"], truths, strict=True)}

@@ -31,11 +31,26 @@ def _density(row: pd.Series, cadres=CADRES, population=None, per=PER) -> float:
 
 
 # ---------------------------------------------------------------- task 2: density in the North
-def north_density(): return _density(workforce().loc[REGION])
-def national_density(): return _density(workforce().loc["Eastmere"])
-def north_nurses_only(): return _density(workforce().loc[REGION], cadres=["nurses"])
-def north_per_1000(): return _density(workforce().loc[REGION], per=1_000)
-def north_per_person(): return _density(workforce().loc[REGION], per=1)
+def north_density():
+    return _density(workforce().loc[REGION])
+
+
+def national_density():
+    return _density(workforce().loc["Eastmere"])
+
+
+def north_nurses_only():
+    return _density(workforce().loc[REGION], cadres=["nurses"])
+
+
+def north_per_1000():
+    return _density(workforce().loc[REGION], per=1_000)
+
+
+def north_per_person():
+    return _density(workforce().loc[REGION], per=1)
+
+
 def north_national_population():
     return _density(workforce().loc[REGION], population=workforce().loc["Eastmere", "population"])
 
@@ -53,26 +68,56 @@ def gap_density() -> float:
 
 def _years(scenario: str, returns=True, retirement=True, gap=None) -> float:
     row = flows().loc[scenario]
-    net = (row["graduates"] + (row["returns"] if returns else 0)
-           - (row["exits_retirement"] if retirement else 0) - row["emigration"])
+    net = (
+        row["graduates"]
+        + (row["returns"] if returns else 0)
+        - (row["exits_retirement"] if retirement else 0)
+        - row["emigration"]
+    )
     return float((gap_workers() if gap is None else gap) / net)
 
 
-def years_current(): return _years("current")
-def years_training(): return _years("training_only")
-def years_training_no_returns(): return _years("training_only", returns=False)
-def years_training_no_retirement(): return _years("training_only", retirement=False)
-def years_training_density_gap(): return _years("training_only", gap=gap_density())
-def years_mainstreamed(): return _years("mainstreamed")
-def years_mainstreamed_no_returns(): return _years("mainstreamed", returns=False)
-def years_mainstreamed_no_retirement(): return _years("mainstreamed", retirement=False)
-def years_mainstreamed_density_gap(): return _years("mainstreamed", gap=gap_density())
+def years_current():
+    return _years("current")
+
+
+def years_training():
+    return _years("training_only")
+
+
+def years_training_no_returns():
+    return _years("training_only", returns=False)
+
+
+def years_training_no_retirement():
+    return _years("training_only", retirement=False)
+
+
+def years_training_density_gap():
+    return _years("training_only", gap=gap_density())
+
+
+def years_mainstreamed():
+    return _years("mainstreamed")
+
+
+def years_mainstreamed_no_returns():
+    return _years("mainstreamed", returns=False)
+
+
+def years_mainstreamed_no_retirement():
+    return _years("mainstreamed", retirement=False)
+
+
+def years_mainstreamed_density_gap():
+    return _years("mainstreamed", gap=gap_density())
 
 
 def scenario_years() -> pd.DataFrame:
     """Net yearly change and years to the threshold, for each scenario (FICTIONAL data)."""
     table = flows()
-    table["net_change"] = (table["graduates"] + table["returns"] - table["exits_retirement"]
-                           - table["emigration"])
+    table["net_change"] = (
+        table["graduates"] + table["returns"] - table["exits_retirement"] - table["emigration"]
+    )
     table["years_to_threshold"] = (gap_workers() / table["net_change"]).round(1)
     return table

@@ -16,26 +16,58 @@ from migdev.widgets import Choice, Classifier
 
 SPEC = read(Path(__file__).with_name("tasks.yaml"))
 TASKS = {task["id"]: task for task in SPEC["tasks"]}
-OFFERED = ["BGD", "ECU", "SLV", "HTI", "HND", "JAM", "KGZ", "LBN", "MLI", "MEX", "MDA", "MAR",
-           "NPL", "PHL", "SEN", "SRB", "TJK"]
+OFFERED = [
+    "BGD",
+    "ECU",
+    "SLV",
+    "HTI",
+    "HND",
+    "JAM",
+    "KGZ",
+    "LBN",
+    "MLI",
+    "MEX",
+    "MDA",
+    "MAR",
+    "NPL",
+    "PHL",
+    "SEN",
+    "SRB",
+    "TJK",
+]
 LEFT_OUT = {"TUN": "left_out_tunisia", "TON": "left_out_pacific", "WSM": "left_out_pacific"}
 FIRST, LAST, TOP, RISERS = 2000, 2020, 10, 5
 HARDLY, TOLERANCE, ABOUT_SAME = 1.0, 0.5, 2.0  # percentage points: task 3, task 5, task 5
 SEX = {"female": "stock_female", "male": "stock_male", "all": "stock_total"}
 WORDS = {"female": "women", "male": "men", "all": "all"}
-DATASETS = ["bilateral_stock_focus", "migrant_stock_by_destination", "immigrants_emigrants",
-            "population_net_migration", "remittances_2023_vintage", "sdg_10_7_2_policies"]
+DATASETS = [
+    "bilateral_stock_focus",
+    "migrant_stock_by_destination",
+    "immigrants_emigrants",
+    "population_net_migration",
+    "remittances_2023_vintage",
+    "sdg_10_7_2_policies",
+]
 
 
-def _text(key: str, **values) -> str: return " ".join(SPEC["texts"][key].split()).format(**values)
-def offered() -> list[str]: return [countries.country_name(code) for code in OFFERED]
+def _text(key: str, **values) -> str:
+    return " ".join(SPEC["texts"][key].split()).format(**values)
+
+
+def offered() -> list[str]:
+    return [countries.country_name(code) for code in OFFERED]
 
 
 def iso3_of(country: object) -> str:
     code = countries.resolve(country)
     if code in LEFT_OUT or code not in OFFERED:
-        raise CourseError(_text(LEFT_OUT.get(code, "not_offered"), names=", ".join(offered()),
-                                country=countries.country_name(code)))
+        raise CourseError(
+            _text(
+                LEFT_OUT.get(code, "not_offered"),
+                names=", ".join(offered()),
+                country=countries.country_name(code),
+            )
+        )
     return code
 
 
@@ -50,8 +82,9 @@ def _sums(country) -> pd.DataFrame:
 
 def _wide(country, sex: str) -> pd.DataFrame:
     """Destination name x (2000, 2020): emigrants of one sex (0 where a corridor is absent)."""
-    return _rows(country).pivot_table(index="destination", columns="year", values=SEX[sex], aggfunc="sum",
-                            fill_value=0)[[FIRST, LAST]]
+    return _rows(country).pivot_table(
+        index="destination", columns="year", values=SEX[sex], aggfunc="sum", fill_value=0
+    )[[FIRST, LAST]]
 
 
 def _added(country, sex: str) -> pd.Series:
@@ -68,8 +101,13 @@ def destinations(country) -> pd.DataFrame:
     shown = list(_wide(country, "all")[LAST].nlargest(TOP).index)
     for sex in ("male", "female"):
         shown += [n for n in _added(country, sex).nlargest(RISERS).index if n not in shown]
-    table = pd.DataFrame({f"{_text(WORDS[sex])} {year}": _wide(country, sex)[year]
-                          for sex in ("male", "female") for year in (FIRST, LAST)})
+    table = pd.DataFrame(
+        {
+            f"{_text(WORDS[sex])} {year}": _wide(country, sex)[year]
+            for sex in ("male", "female")
+            for year in (FIRST, LAST)
+        }
+    )
     return table.loc[shown].astype("Int64")
 
 
@@ -87,24 +125,49 @@ def _share(country, year) -> float:
     return float(100 * sums["stock_female"] / sums["stock_total"])
 
 
-def share_2020(country): return _share(country, LAST)
-def share_change(country): return _share(country, LAST) - _share(country, FIRST)
-def share_change_reversed(country): return -share_change(country)
-def share_relative_change(country): return 100 * (_share(country, LAST) / _share(country, FIRST) - 1)
+def share_2020(country):
+    return _share(country, LAST)
+
+
+def share_change(country):
+    return _share(country, LAST) - _share(country, FIRST)
+
+
+def share_change_reversed(country):
+    return -share_change(country)
+
+
+def share_relative_change(country):
+    return 100 * (_share(country, LAST) / _share(country, FIRST) - 1)
 
 
 def _growth(country, sex: str, how: str = "change") -> float:
     old, new = (float(v) for v in _sums(country).loc[[FIRST, LAST], SEX[sex]])
-    return {"change": 100 * (new / old - 1), "base_2020": 100 * (1 - old / new),
-            "persons": new - old}[how]
+    return {"change": 100 * (new / old - 1), "base_2020": 100 * (1 - old / new), "persons": new - old}[how]
 
 
-def women_growth(country): return _growth(country, "female")
-def men_growth(country): return _growth(country, "male")
-def women_growth_base_2020(country): return _growth(country, "female", "base_2020")
-def men_growth_base_2020(country): return _growth(country, "male", "base_2020")
-def women_added(country): return _growth(country, "female", "persons")
-def men_added(country): return _growth(country, "male", "persons")
+def women_growth(country):
+    return _growth(country, "female")
+
+
+def men_growth(country):
+    return _growth(country, "male")
+
+
+def women_growth_base_2020(country):
+    return _growth(country, "female", "base_2020")
+
+
+def men_growth_base_2020(country):
+    return _growth(country, "male", "base_2020")
+
+
+def women_added(country):
+    return _growth(country, "female", "persons")
+
+
+def men_added(country):
+    return _growth(country, "male", "persons")
 
 
 def what_drove_share(country) -> str:
@@ -133,12 +196,17 @@ def _check_most(task, answer, country, sex: str):
         why[largest] += " " + task.say("largest")
     feedback = checks.check_choice(task.id, chosen, right, names, explanations=why, hint=task.hint)
     men = most_added(country, "male")
-    return feedback.with_note(task.say("same" if men == most_added(country, "female")
-                                       else "different", men=men))
+    return feedback.with_note(
+        task.say("same" if men == most_added(country, "female") else "different", men=men)
+    )
 
 
-def check_most_men(task, answer, country=None): return _check_most(task, answer, country, "male")
-def check_most_women(task, answer, country=None): return _check_most(task, answer, country, "female")
+def check_most_men(task, answer, country=None):
+    return _check_most(task, answer, country, "male")
+
+
+def check_most_women(task, answer, country=None):
+    return _check_most(task, answer, country, "female")
 
 
 def corridor_share(country) -> float:
@@ -148,13 +216,17 @@ def corridor_share(country) -> float:
 
 def check_corridor_share(task, answer, country=None):
     expected, every = corridor_share(country), _wide(country, "all")[LAST]
-    slips = [(100 * every[most_added(country, "male")] / every.sum(), task.say("destination_share")),
-             (100 - expected, task.say("men_share"))]
-    feedback = checks.check_number(task.id, answer, expected, tolerance=TOLERANCE, unit="%",
-                                   hint=task.hint, slips=slips)
+    slips = [
+        (100 * every[most_added(country, "male")] / every.sum(), task.say("destination_share")),
+        (100 - expected, task.say("men_share")),
+    ]
+    feedback = checks.check_number(
+        task.id, answer, expected, tolerance=TOLERANCE, unit="%", hint=task.hint, slips=slips
+    )
     overall = share_2020(country)
-    word = ("about_same" if abs(expected - overall) <= ABOUT_SAME else
-            "lower" if expected < overall else "higher")
+    word = (
+        "about_same" if abs(expected - overall) <= ABOUT_SAME else "lower" if expected < overall else "higher"
+    )
     return feedback.with_note(task.say(word, corridor=expected, overall=overall))
 
 
@@ -163,9 +235,12 @@ def breakdowns(name: str) -> dict[str, list[str]]:
     """A dataset's columns counted in persons, and those by sex and by age, from its schema."""
     fields = resource(name)["schema"]["fields"]
     persons = [f["name"] for f in fields if f.get("unit") == "persons"]
-    return {"persons": persons, "units": sorted({f["unit"] for f in fields if f.get("unit")}),
-            "sex": [n for n in persons if set(n.split("_")) & {"female", "male", "sex"}],
-            "age": [n for n in persons if "age" in n.split("_") or "age_group" in n]}
+    return {
+        "persons": persons,
+        "units": sorted({f["unit"] for f in fields if f.get("unit")}),
+        "sex": [n for n in persons if set(n.split("_")) & {"female", "male", "sex"}],
+        "age": [n for n in persons if "age" in n.split("_") or "age_group" in n],
+    }
 
 
 def dataset_classes() -> dict[str, str]:
@@ -174,25 +249,43 @@ def dataset_classes() -> dict[str, str]:
     for name in DATASETS:
         b = breakdowns(name)
         found[f"{name}: {resource(name)['title']}"] = names[
-            3 if not b["persons"] else 0 if b["sex"] and b["age"] else 1 if b["sex"] else 2]
+            3 if not b["persons"] else 0 if b["sex"] and b["age"] else 1 if b["sex"] else 2
+        ]
     return found
 
 
 def dataset_cards() -> pd.DataFrame:
-    rows = [[name, resource(name)["title"], ", ".join(
-        f["name"] if f["unit"] == "persons" else f"{f['name']} ({f['unit']})"
-        for f in resource(name)["schema"]["fields"] if f.get("unit"))] for name in DATASETS]
-    return pd.DataFrame(rows, columns=[_text(k) for k in ("column_dataset", "column_title",
-                                                          "column_columns")])
+    rows = [
+        [
+            name,
+            resource(name)["title"],
+            ", ".join(
+                f["name"] if f["unit"] == "persons" else f"{f['name']} ({f['unit']})"
+                for f in resource(name)["schema"]["fields"]
+                if f.get("unit")
+            ),
+        ]
+        for name in DATASETS
+    ]
+    return pd.DataFrame(
+        rows, columns=[_text(k) for k in ("column_dataset", "column_title", "column_columns")]
+    )
 
 
 def check_datasets(task, answer):
     key = {}
-    for name, (item, category) in zip(DATASETS, dataset_classes().items()):
+    for name, (item, category) in zip(DATASETS, dataset_classes().items(), strict=True):
         b = {k: ", ".join(v) for k, v in breakdowns(name).items()}
-        parts = [("people", b["persons"]), ("sex_yes" if b["sex"] else "sex_no", b["sex"]),
-                 ("age_yes" if b["age"] else "age_no", b["age"])]
-        key[item] = (category, " ".join(task.say(k, columns=v) for k, v in parts) if b["persons"]
-                     else task.say("not_people", units=b["units"]))
+        parts = [
+            ("people", b["persons"]),
+            ("sex_yes" if b["sex"] else "sex_no", b["sex"]),
+            ("age_yes" if b["age"] else "age_no", b["age"]),
+        ]
+        key[item] = (
+            category,
+            " ".join(task.say(k, columns=v) for k, v in parts)
+            if b["persons"]
+            else task.say("not_people", units=b["units"]),
+        )
     note = "" if any(breakdowns(name)["age"] for name in DATASETS) else task.say("no_age")
     return checks.check_classification(task.id, answer, key, hint=task.hint, note=note)

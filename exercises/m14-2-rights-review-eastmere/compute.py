@@ -29,16 +29,33 @@ def _gap(places: str) -> float:
     return departure_share() / 100 * _row(places).sum() - _row(ORIENTED)["women"]
 
 
-def orientation_gap(): return _gap(ORIENTED)
-def gap_over_departures(): return _gap(DEPARTURES)
-def proportional_women(): return departure_share() / 100 * _row(ORIENTED).sum()
+def orientation_gap():
+    return _gap(ORIENTED)
+
+
+def gap_over_departures():
+    return _gap(DEPARTURES)
+
+
+def proportional_women():
+    return departure_share() / 100 * _row(ORIENTED).sum()
 
 
 def _rate(sex: str) -> float:
     return 100 * _row(RESOLVED)[sex] / _row(LODGED)[sex]
 
 
-def resolution_rate_women(): return _rate("women")
-def resolution_gap(): return _rate("women") - _rate("men")
-def resolution_gap_reversed(): return -resolution_gap()
-def resolved_share_women(): return 100 * _row(RESOLVED)["women"] / _row(RESOLVED).sum()
+def resolution_rate_women():
+    return _rate("women")
+
+
+def resolution_gap():
+    return _rate("women") - _rate("men")
+
+
+def resolution_gap_reversed():
+    return -resolution_gap()
+
+
+def resolved_share_women():
+    return 100 * _row(RESOLVED)["women"] / _row(RESOLVED).sum()

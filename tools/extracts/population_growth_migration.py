@@ -4,29 +4,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from tools.curate_data import FOCUS_COUNTRIES as FOCUS
+
 RESOURCE = "population_growth_migration"
-FOCUS = [
-    "JAM",
-    "MDA",
-    "BGD",
-    "ECU",
-    "KGZ",
-    "TJK",
-    "NPL",
-    "PHL",
-    "MEX",
-    "MAR",
-    "TUN",
-    "SRB",
-    "SEN",
-    "MLI",
-    "SLV",
-    "HND",
-    "HTI",
-    "TON",
-    "WSM",
-    "LBN",
-]
 
 
 def extract(src: Path) -> pd.DataFrame:
