@@ -108,3 +108,16 @@ def test_glossary_and_bibliography_have_one_home_each():
         r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(encoding="utf-8"), re.MULTILINE
     )
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_records_its_frameworks_and_timing_as_data(module):
+    """The GCM objectives and SDG targets a module teaches, and its teaching time, are front
+    matter: the one source for a crosswalk and for instructor agendas."""
+    text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n"), "front matter first"
+    meta = yaml.safe_load(text.split("---\n", 2)[1])
+    assert set(meta) == {"gcm_objectives", "sdg_targets", "minutes"}
+    assert all(isinstance(o, int) and 1 <= o <= 23 for o in meta["gcm_objectives"])
+    assert all(re.fullmatch(r"\d{1,2}\.[0-9a-c]+", t) for t in meta["sdg_targets"])
+    assert 15 <= meta["minutes"]["teaching"] <= 180
