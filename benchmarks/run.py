@@ -102,7 +102,7 @@ def first_visit_bytes(html: Path, pages: list[Path], browser) -> list[int]:
             context = browser.new_context()  # empty cache: a first visit
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response, found=responses: found.append(response))
             page.goto(f"{base}/{page_path.relative_to(html).as_posix()}", wait_until="networkidle")
             total = 0
             for response in responses:
