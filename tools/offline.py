@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m migdev.offline _build/html _build/mainstreaming-migration-course.zip
+    python -m tools.offline _build/html _build/mainstreaming-migration-course.zip
 
 The site loads nothing from other origins (the book build and the tests see to that), so the zip
 is the whole course: copy it to a laptop or USB stick, unzip, and open ``index.html``.
