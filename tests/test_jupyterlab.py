@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, chromium_browser  # noqa: F401  (fixture)
+from conftest import ROOT
 
 from migdev import Exercise
 from tools.learner import write_editions
@@ -208,7 +208,7 @@ def fresh_learner_edition(root: Path, name: str) -> None:
     write_editions(ROOT / "exercises" / name / f"{name}.md", root / "exercises")
 
 
-def test_decimal_commas_and_a_saved_country_in_jupyterlab(lab, chromium_browser):  # noqa: F811
+def test_decimal_commas_and_a_saved_country_in_jupyterlab(lab, chromium_browser):
     base, root = lab
     name = "m01-1-money-flows"
     notebook = Notebook(chromium_browser, base, name)
@@ -254,7 +254,7 @@ def test_decimal_commas_and_a_saved_country_in_jupyterlab(lab, chromium_browser)
         notebook.close()
 
 
-def test_drop_downs_and_radio_buttons_come_back_after_a_restart(lab, chromium_browser):  # noqa: F811
+def test_drop_downs_and_radio_buttons_come_back_after_a_restart(lab, chromium_browser):
     base, _ = lab
     name = "m01-3-impacts-at-every-level"
     spec = yaml.safe_load((ROOT / "exercises" / name / "tasks.yaml").read_text(encoding="utf-8"))
@@ -288,7 +288,7 @@ def test_drop_downs_and_radio_buttons_come_back_after_a_restart(lab, chromium_br
         notebook.close()
 
 
-def test_moved_sliders_are_saved_with_the_answer_and_restored(lab, chromium_browser):  # noqa: F811
+def test_moved_sliders_are_saved_with_the_answer_and_restored(lab, chromium_browser):
     base, _ = lab
     name = "m05-1-prioritise"
     notebook = Notebook(chromium_browser, base, name)
