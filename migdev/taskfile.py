@@ -62,12 +62,29 @@ def schema() -> dict:
     return json.loads(SCHEMA.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator_class() -> type:
+    """jsonschema's Draft 2020-12 validator, imported without its optional IRI format checker.
+
+    jsonschema imports ``rfc3987_syntax`` when it is installed (JupyterLab brings it), and that
+    package compiles a grammar for about two seconds on import: most of an exercise's start-up.
+    The course's schema checks no formats, so the import is blocked while jsonschema loads.
+    """
+    blocked = "rfc3987_syntax" not in sys.modules
+    if blocked:
+        sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` raise ImportError
+    try:
+        from jsonschema import Draft202012Validator
+    finally:
+        if blocked:
+            del sys.modules["rfc3987_syntax"]
+    return Draft202012Validator
+
+
 def validate(content: object, path: Path) -> list[str]:
     """Every way ``content`` breaks the schema, each naming the file, the task and the field."""
-    from jsonschema import Draft202012Validator
-
     problems = []
-    validator = Draft202012Validator(schema())
+    validator = _validator_class()(schema())
     for error in sorted(validator.iter_errors(content), key=lambda e: list(e.absolute_path)):
         where = list(error.absolute_path)
         task = ""

@@ -139,26 +139,41 @@ class Sliders(_Display):
                 layout=w.Layout(width="44em"),
             )
         self.widget = w.VBox(list(self._sliders.values()))
+        self._callbacks: list = []
+        self._holding = False  # True while set() moves several sliders: callbacks wait
         for slider in self._sliders.values():
             slider.observe(self._moved, names="value")
 
     def _moved(self, _change) -> None:
         self.answered = True
+        if not self._holding:
+            self._notify()
+
+    def _notify(self) -> None:
+        for callback in self._callbacks:
+            callback(self.value)
 
     @property
     def value(self) -> dict:
         return {name: slider.value for name, slider in self._sliders.items()}
 
     def set(self, values: dict) -> None:
-        for name, number in values.items():
-            if name in self._sliders:
-                self._sliders[name].value = number
+        """Move several sliders at once; observers are called once, with the final values."""
+        before = self.value
+        self._holding = True
+        try:
+            for name, number in values.items():
+                if name in self._sliders:
+                    self._sliders[name].value = number
+        finally:
+            self._holding = False
         self.answered = True
+        if self.value != before:
+            self._notify()
 
     def observe(self, callback) -> None:
         """Call ``callback(values)`` whenever a slider moves (in a live notebook)."""
-        for slider in self._sliders.values():
-            slider.observe(lambda _change: callback(self.value), names="value")
+        self._callbacks.append(callback)
 
     def _static_lines(self) -> list[str]:
         return [f"{name}: {value:g}" for name, value in self.value.items()]
