@@ -79,6 +79,17 @@ def test_slider_settings_are_restored_into_the_sliders(tmp_path):
     assert restored.value == {"a": 3, "b": 0}
 
 
+def test_setting_several_sliders_redraws_their_view_once_with_the_final_values():
+    from migdev.widgets import Sliders
+
+    weights, seen = Sliders(["a", "b", "c"]), []
+    weights.observe(seen.append)
+    weights.set({"a": 3, "b": 0, "c": 5})
+    weights.set({"a": 3})  # nothing moves: no redraw
+    weights._sliders["b"].value = 2  # a learner drags one slider
+    assert seen == [{"a": 3, "b": 0, "c": 5}, {"a": 3, "b": 2, "c": 5}]
+
+
 def test_the_reflection_is_saved_as_the_learner_types(tmp_path):
     ex = Exercise("m01-1-money-flows", folder=tmp_path)
     box = ex.reflection()
