@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test check test-one learner offline bench external-links browser lock clean
+.PHONY: setup book test check test-one learner offline bench external-links browser lock clean templates
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)."; exit 1; }
@@ -63,6 +63,11 @@ bench: $(STAMP) browser
 # Rewrite tests/external-links.txt from the built book (review each new link first).
 external-links: book
 	$(BIN)/python tests/test_links.py _build/html
+
+# The working templates (spreadsheets and documents, with worked examples), in _build/templates;
+# `make book` also writes them into the HTML output (book/_ext/templates_ext.py).
+templates: $(STAMP)
+	$(BIN)/python -m tools.templates _build/templates
 
 # Learner editions of every exercise, in _build/learner (Binder makes its own in place).
 learner: $(STAMP)
