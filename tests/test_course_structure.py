@@ -9,6 +9,8 @@ import pytest
 import yaml
 from conftest import EXERCISES, ROOT
 
+from tools import crosswalk
+
 
 def toc_files() -> list[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
@@ -110,14 +112,22 @@ def test_glossary_and_bibliography_have_one_home_each():
     assert len(keys) == len(set(keys))
 
 
+@pytest.fixture(scope="module")
+def coverage() -> dict[str, crosswalk.Entry]:
+    return {entry.id: entry for entry in crosswalk.load(ROOT).entries if entry.kind == "module"}
+
+
 @pytest.mark.parametrize("module", MODULES)
-def test_module_records_its_frameworks_and_timing_as_data(module):
-    """The GCM objectives and SDG targets a module teaches, and its teaching time, are front
-    matter: the one source for a crosswalk and for instructor agendas."""
+def test_module_records_its_frameworks_and_timing_as_data(module, coverage):
+    """A module's teaching time is front matter (for instructor agendas); the GCM objectives and SDG
+    targets it teaches are its row in book/crosswalk/coverage.csv, the one source of the crosswalk."""
     text = (ROOT / f"{module}.md").read_text(encoding="utf-8")
     assert text.startswith("---\n"), "front matter first"
     meta = yaml.safe_load(text.split("---\n", 2)[1])
-    assert set(meta) == {"gcm_objectives", "sdg_targets", "minutes"}
-    assert all(isinstance(o, int) and 1 <= o <= 23 for o in meta["gcm_objectives"])
-    assert all(re.fullmatch(r"\d{1,2}\.[0-9a-c]+", t) for t in meta["sdg_targets"])
+    assert set(meta) == {"minutes"}, "GCM objectives and SDG targets go in book/crosswalk/coverage.csv"
     assert 15 <= meta["minutes"]["teaching"] <= 180
+    row = coverage.get(module.split("/", 1)[1])
+    assert row is not None, f"{module}: no row in book/crosswalk/coverage.csv"
+    assert all(1 <= o <= 23 for o in row.gcm)
+    assert all(re.fullmatch(r"\d{1,2}\.[0-9a-c]+", t) for t in row.sdg)
+    assert row.gcm or row.sdg, f"{module}: a module treats at least one objective or target"
