@@ -229,7 +229,17 @@ def finish_html(app, exception) -> None:
             page.write_text(repaired, encoding="utf-8")
 
 
+COMPACT_TABLES = {"crosswalk-matrix", "template-table"}  # table classes styled by compact-tables.css
+
+
+def add_table_stylesheet(app, pagename, templatename, context, doctree) -> None:
+    """book/_static/compact-tables.css, only on the pages that show a wide generated table."""
+    if doctree is not None and any(COMPACT_TABLES & set(n["classes"]) for n in doctree.findall(nodes.table)):
+        app.add_css_file("compact-tables.css")
+
+
 def setup(app):
+    app.connect("html-page-context", add_table_stylesheet)
     app.add_directive("exercise-list", ExerciseList)
     app.add_directive("data-catalogue", DataCatalogue)
     app.connect("build-finished", finish_html)
