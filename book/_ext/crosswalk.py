@@ -97,6 +97,12 @@ class CrosswalkDirective(SphinxDirective):
             ]
         return framework, None
 
+    def prepare(self):
+        """(framework, crosswalk, None), or the error nodes to show in the third place."""
+        framework, problem = self.framework()
+        crosswalk, failure = self.load() if framework else (None, None)
+        return framework, crosswalk, problem or failure
+
 
 class CrosswalkMatrix(CrosswalkDirective):
     """The rows of one framework against the modules."""
@@ -104,10 +110,9 @@ class CrosswalkMatrix(CrosswalkDirective):
     required_arguments = 1
 
     def run(self):
-        framework, problem = self.framework()
-        crosswalk, failure = self.load() if framework else (None, None)
-        if problem or failure:
-            return problem or failure
+        framework, crosswalk, problems = self.prepare()
+        if problems:
+            return problems
         words = crosswalk.labels["matrix"]
         modules = [e for e in crosswalk.entries if e.kind == "module"]
         if framework == "gcm":
@@ -158,10 +163,9 @@ class CrosswalkList(CrosswalkDirective):
     required_arguments = 1
 
     def run(self):
-        framework, problem = self.framework()
-        crosswalk, failure = self.load() if framework else (None, None)
-        if problem or failure:
-            return problem or failure
+        framework, crosswalk, problems = self.prepare()
+        if problems:
+            return problems
         words = crosswalk.labels["lists"]
         root = Path(self.env.srcdir)
         self.titles = {entry: data.page_title(root, entry) for entry in crosswalk.entries}
