@@ -49,6 +49,22 @@ def country_name(iso3: str) -> str:
     return _names()[1].get(iso3, iso3)
 
 
+def names_of(codes: list[str]) -> list[str]:
+    """The display names of ISO3 codes, in their order."""
+    return [country_name(code) for code in codes]
+
+
+def one_of(value: object, offered: list[str], left_out: dict[str, str], texts) -> str:
+    """The ISO3 code of ``value`` when it is one of the ``offered`` codes; else a CourseError in
+    the exercise's own words: ``texts[left_out[code]]`` for a country left out with a reason,
+    ``texts["not_offered"]`` for any other. Each text may use {names} and {country}."""
+    code = resolve(value)
+    if code in left_out or code not in offered:
+        key = left_out.get(code, "not_offered")
+        raise CourseError(texts[key].format(names=", ".join(names_of(offered)), country=country_name(code)))
+    return code
+
+
 def resolve(value: object) -> str:
     """The ISO3 code of a country given by name or code; a clear CourseError otherwise."""
     if value is None or isinstance(value, str) and not value.strip():

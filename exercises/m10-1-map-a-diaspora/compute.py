@@ -8,13 +8,14 @@ from pathlib import Path
 import pandas as pd
 
 from migdev import checks, countries
-from migdev.data import CourseError, load
+from migdev.data import load
 from migdev.feedback import not_yet
-from migdev.taskfile import read
+from migdev.taskfile import read, texts
 from migdev.text import say
 from migdev.widgets import Choice, Classifier
 
 SPEC = read(Path(__file__).with_name("tasks.yaml"))
+TEXTS = texts(__file__)  # every message, spacing normalised
 TASKS = {task["id"]: task for task in SPEC["tasks"]}
 OFFERED = [
     "BGD",
@@ -44,25 +45,12 @@ FIRST, BASE, EARLIER, LAST, TOP, SIX = 2000, 2010, 2015, 2020, 10, 6
 LARGE = GROWING = 10.0  # task 6: teaching thresholds in %, not a standard
 
 
-def _text(key: str, **values) -> str:
-    return " ".join(SPEC["texts"][key].split()).format(**values)
-
-
 def offered() -> list[str]:
-    return [countries.country_name(code) for code in OFFERED]
+    return countries.names_of(OFFERED)
 
 
 def iso3_of(country: object) -> str:
-    code = countries.resolve(country)
-    if code in LEFT_OUT or code not in OFFERED:
-        raise CourseError(
-            _text(
-                LEFT_OUT.get(code, "not_offered"),
-                names=", ".join(offered()),
-                country=countries.country_name(code),
-            )
-        )
-    return code
+    return countries.one_of(country, OFFERED, LEFT_OUT, TEXTS)
 
 
 # ---------------------------------------------------------------- tables for the notebook
@@ -91,7 +79,7 @@ def _table(country, columns, count, total_label=None) -> pd.DataFrame:
     table = stocks(country)
     top = table.head(count).set_index("destination")[columns]
     if total_label:
-        total = table[columns].sum().rename(_text(total_label))
+        total = table[columns].sum().rename(TEXTS(total_label))
         if "remittances" in columns:
             total["remittances"] = table.attrs["all_remittances"]
         top = pd.concat([top, total.to_frame().T])

@@ -8,13 +8,14 @@ from pathlib import Path
 import pandas as pd
 
 from migdev import checks, countries
-from migdev.data import CourseError, load, resource
+from migdev.data import load, resource
 from migdev.feedback import not_yet
-from migdev.taskfile import read
+from migdev.taskfile import read, texts
 from migdev.text import say
 from migdev.widgets import Choice, Classifier
 
 SPEC = read(Path(__file__).with_name("tasks.yaml"))
+TEXTS = texts(__file__)  # every message, spacing normalised
 TASKS = {task["id"]: task for task in SPEC["tasks"]}
 OFFERED = [
     "BGD",
@@ -50,25 +51,12 @@ DATASETS = [
 ]
 
 
-def _text(key: str, **values) -> str:
-    return " ".join(SPEC["texts"][key].split()).format(**values)
-
-
 def offered() -> list[str]:
-    return [countries.country_name(code) for code in OFFERED]
+    return countries.names_of(OFFERED)
 
 
 def iso3_of(country: object) -> str:
-    code = countries.resolve(country)
-    if code in LEFT_OUT or code not in OFFERED:
-        raise CourseError(
-            _text(
-                LEFT_OUT.get(code, "not_offered"),
-                names=", ".join(offered()),
-                country=countries.country_name(code),
-            )
-        )
-    return code
+    return countries.one_of(country, OFFERED, LEFT_OUT, TEXTS)
 
 
 def _rows(country) -> pd.DataFrame:
@@ -94,7 +82,7 @@ def _added(country, sex: str) -> pd.Series:
 
 # ---------------------------------------------------------------- tables for the notebook
 def totals(country) -> pd.DataFrame:
-    return _sums(country).rename(columns={v: _text(WORDS[k]) for k, v in SEX.items()})
+    return _sums(country).rename(columns={v: TEXTS(WORDS[k]) for k, v in SEX.items()})
 
 
 def destinations(country) -> pd.DataFrame:
@@ -103,7 +91,7 @@ def destinations(country) -> pd.DataFrame:
         shown += [n for n in _added(country, sex).nlargest(RISERS).index if n not in shown]
     table = pd.DataFrame(
         {
-            f"{_text(WORDS[sex])} {year}": _wide(country, sex)[year]
+            f"{TEXTS(WORDS[sex])} {year}": _wide(country, sex)[year]
             for sex in ("male", "female")
             for year in (FIRST, LAST)
         }
@@ -268,7 +256,7 @@ def dataset_cards() -> pd.DataFrame:
         for name in DATASETS
     ]
     return pd.DataFrame(
-        rows, columns=[_text(k) for k in ("column_dataset", "column_title", "column_columns")]
+        rows, columns=[TEXTS(k) for k in ("column_dataset", "column_title", "column_columns")]
     )
 
 
