@@ -238,24 +238,32 @@ def build_all(spec: dict | None = None, timings: dict | None = None) -> dict[str
 # --- output ----------------------------------------------------------------------------------
 
 
-def csv_text(agenda: Agenda, words: dict, root: Path = ROOT) -> str:
-    """The agenda as CSV: the same columns and words as the page's table."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(words["columns"])
+def table_rows(agenda: Agenda, words: dict, name) -> list[list]:
+    """The agenda's rows, [day, time, activity, minutes], as the page and the CSV show them;
+    ``name(activity)`` gives the activity's cell (words for the CSV, a link in the book)."""
+    rows = []
     for day in agenda.days:
         label = words["day"].format(number=day.number)
         if day.reserved:
-            writer.writerow([label, words["reserved_time"], day.reserved, words["reserved_minutes"]])
+            rows.append([label, words["reserved_time"], day.reserved, words["reserved_minutes"]])
         for row in day.rows:
-            activity = row.activity
-            name = (
-                activity.label
-                if activity.kind == "break"
-                else f"{words[activity.kind]} {title(activity.doc, root)}"
-            )
             time = words["time"].format(start=hhmm(row.start), end=hhmm(row.end))
-            writer.writerow([label, time, name, activity.minutes])
+            rows.append([label, time, name(row.activity), row.activity.minutes])
+    return rows
+
+
+def csv_text(agenda: Agenda, words: dict, root: Path = ROOT) -> str:
+    """The agenda as CSV: the same columns and words as the page's table."""
+
+    def name(activity) -> str:
+        if activity.kind == "break":
+            return activity.label
+        return f"{words[activity.kind]} {title(activity.doc, root)}"
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(words["columns"])
+    writer.writerows(table_rows(agenda, words, name))
     return out.getvalue()
 
 

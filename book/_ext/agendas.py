@@ -82,22 +82,21 @@ class WorkshopAgenda(SphinxDirective):
         except agendas.AgendaError as error:
             return [self.state.document.reporter.error(str(error), line=self.lineno)]
         words = spec["words"]
-        rows, totals = [], nodes.bullet_list()
+
+        def name(activity) -> list:
+            if activity.kind == "break":
+                return [nodes.emphasis(activity.label, activity.label)]
+            return [nodes.Text(words[activity.kind] + " "), _page(self.env, activity.doc)]
+
+        rows = [[*row[:3], str(row[3])] for row in agendas.table_rows(agenda, words, name)]
+        totals = nodes.bullet_list()
         for day in agenda.days:
-            label = words["day"].format(number=day.number)
-            if day.reserved:
-                rows.append([label, words["reserved_time"], day.reserved, words["reserved_minutes"]])
-            for row in day.rows:
-                activity = row.activity
-                time = words["time"].format(start=agendas.hhmm(row.start), end=agendas.hhmm(row.end))
-                if activity.kind == "break":
-                    name = [nodes.emphasis(activity.label, activity.label)]
-                else:
-                    name = [nodes.Text(words[activity.kind] + " "), _page(self.env, activity.doc)]
-                rows.append([label, time, name, str(activity.minutes)])
             if day.rows:
                 total = words["total"].format(
-                    day=label, work=day.work, breaks=day.breaks, end=agendas.hhmm(day.rows[-1].end)
+                    day=words["day"].format(number=day.number),
+                    work=day.work,
+                    breaks=day.breaks,
+                    end=agendas.hhmm(day.rows[-1].end),
                 )
                 totals += nodes.list_item("", nodes.paragraph("", total))
         table = _table(words["columns"], rows, agenda.title)
