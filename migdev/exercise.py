@@ -34,7 +34,7 @@ class Exercise:
     def __init__(self, name: str, folder=None):
         self.name = name
         self.taskfile = TaskFile(name)
-        self.progress = Progress(name, folder)
+        self.progress = Progress(name, folder, shared=self.taskfile.spec.get("answers_file"))
         cells.install()
         # compute.py can be imported by name from the notebook (``from compute import ...``).
         folder_text = str(self.taskfile.folder)
@@ -45,7 +45,11 @@ class Exercise:
     def __str__(self) -> str:
         if in_book():
             return say("book_note")
-        return f"{self.progress.notice}\n{say('binder_tip')}"
+        return f"{self.progress.notice}\n{say(self._binder_tip)}"
+
+    @property
+    def _binder_tip(self) -> str:
+        return "binder_tip_shared" if self.progress.shared else "binder_tip"
 
     __repr__ = __str__
 
@@ -54,13 +58,13 @@ class Exercise:
             return f'<div class="migdev-progress {NO_MATHS}"><p><em>{html.escape(say("book_note"))}</em></p></div>'
         file = self.progress.path.name
         link = (
-            f'<a href="{quote(file)}" download="{html.escape(file)}" '
+            f'<a href="{quote(self.progress.href)}" download="{html.escape(file)}" '
             f'style="font-weight:bold">{html.escape(say("download_answers", file=file))}</a>'
         )
         return (
             f'<div class="migdev-progress {NO_MATHS}" role="status">'
             f"<p>{html.escape(self.progress.notice)}</p><p>{link}</p>"
-            f"<p><em>{html.escape(say('binder_tip'))}</em></p></div>"
+            f"<p><em>{html.escape(say(self._binder_tip))}</em></p></div>"
         )
 
     # ------------------------------------------------------------------ tasks, settings, answers

@@ -6,6 +6,10 @@ country, slider weights); the settings last used; and the result of the last che
 (``checked``), even when no answer was given (that never creates or overwrites an answer).
 A missing file means a fresh start. A damaged file is never overwritten: it is renamed to
 ``<exercise>.answers.damaged-<time>.json`` and the learner is told so.
+
+Exercises that share one file (``shared="capstone"``: the capstone's six stages) save it in the
+parent folder as ``capstone.answers.json``, one section per exercise under ``stages``; a save
+re-reads the file and replaces only its own section, so two stages open at once lose nothing.
 """
 
 from __future__ import annotations
@@ -73,10 +77,14 @@ def _now() -> str:
 class Progress:
     """The saved answers of one exercise."""
 
-    def __init__(self, exercise: str, folder: str | os.PathLike | None = None):
+    def __init__(self, exercise: str, folder: str | os.PathLike | None = None, shared: str | None = None):
         self.exercise = exercise
+        self.shared = shared
         self.folder = Path(folder) if folder is not None else Path.cwd()
-        self.path = self.folder / f"{exercise}.answers.json"
+        if shared:
+            self.folder = self.folder.resolve().parent
+        self.stem = shared or exercise
+        self.path = self.folder / f"{self.stem}.answers.json"
         self.answers: dict[str, dict] = {}
         self.settings: dict[str, object] = {}
         self.checked: dict[str, dict] = {}
@@ -86,10 +94,10 @@ class Progress:
 
     def _load(self) -> None:
         if not self.path.exists():
-            self.notice = say("progress_none", file=self.path.name)
+            self.notice = say("progress_none_shared" if self.shared else "progress_none", file=self.path.name)
             return
         try:
-            content = json.loads(self.path.read_text(encoding="utf-8"))
+            content = self._section(json.loads(self.path.read_text(encoding="utf-8")))
             answers = content["answers"]
             if content.get("exercise") != self.exercise or not isinstance(answers, dict):
                 raise ValueError("the file belongs to another exercise")
@@ -102,14 +110,14 @@ class Progress:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.damaged = True
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-            kept = self.path.with_name(f"{self.exercise}.answers.damaged-{stamp}.json")
+            kept = self.path.with_name(f"{self.stem}.answers.damaged-{stamp}.json")
             name = self.path.name
             try:
                 self.path.rename(kept)
                 where = say("progress_kept_as", kept=kept.name)
             except OSError:
                 where = say("progress_not_renamed")
-                self.path = self.path.with_name(f"{self.exercise}.answers.new.json")
+                self.path = self.path.with_name(f"{self.stem}.answers.new.json")
             self.notice = say("progress_damaged", file=name, where=where)
             return
         self.answers, self.settings, self.checked = answers, settings, checked
@@ -118,6 +126,31 @@ class Progress:
         shown = describe_settings(settings)
         if shown:
             self.notice += " " + say("progress_restored_settings", settings=shown)
+
+    def _section(self, content: dict) -> dict:
+        """This exercise's part of the file (the whole file unless it is shared)."""
+        if not self.shared:
+            return content
+        if content.get("exercise") != self.shared or not isinstance(content.get("stages"), dict):
+            raise ValueError("not a shared answers file")
+        empty = {"exercise": self.exercise, "answers": {}, "settings": {}, "checked": {}}
+        return {**empty, **content["stages"].get(self.exercise, {}), "exercise": self.exercise}
+
+    def others(self) -> dict[str, dict]:
+        """The other sections of a shared file as saved now ({exercise: section}); {} if none."""
+        if not self.shared or self.damaged or not self.path.exists():
+            return {}
+        try:
+            content = json.loads(self.path.read_text(encoding="utf-8"))
+            self._section(content)
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+        return {k: v for k, v in content["stages"].items() if k != self.exercise and isinstance(v, dict)}
+
+    @property
+    def href(self) -> str:
+        """The file's address from the notebook's folder (for a download link)."""
+        return f"../{self.path.name}" if self.shared else self.path.name
 
     def get(self, task: str, default: object = None) -> object:
         entry = self.answers.get(task)
@@ -151,6 +184,12 @@ class Progress:
             "settings": self.settings,
             "checked": self.checked,
         }
+        if self.shared:
+            content = {
+                "exercise": self.shared,
+                "format": FORMAT,
+                "stages": {**self.others(), self.exercise: content},
+            }
         temporary = self.path.with_suffix(".tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,3 +153,17 @@ def chromium_browser():
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def answers_file(folder: Path, name: str) -> dict:
+    """The answers the notebook ``name`` saved in ``folder`` (the folder of the exercise folders):
+    its own file, or its section of a shared file (the capstone's stages share one)."""
+    spec = yaml.safe_load((ROOT / "exercises" / name / "tasks.yaml").read_text(encoding="utf-8"))
+    shared = spec.get("answers_file")
+    path = folder / f"{shared}.answers.json" if shared else folder / name / f"{name}.answers.json"
+    assert path.exists(), f"{name}: no answers file was written (did the notebook run?)"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    if shared:
+        assert name in content["stages"], f"{name}: no section in {path.name} (did the notebook run?)"
+        return content["stages"][name]
+    return content

@@ -1,6 +1,5 @@
 """A fresh virtual environment made only from binder/ runs every learner edition."""
 
-import json
 import os
 import subprocess
 import sys
@@ -8,7 +7,7 @@ import venv
 
 import nbformat
 import pytest
-from conftest import EXERCISES, copy_project, error_outputs, run_notebook
+from conftest import EXERCISES, answers_file, copy_project, error_outputs, run_notebook
 
 pytestmark = pytest.mark.binder
 
@@ -60,7 +59,7 @@ def test_learner_editions_run_in_the_binder_environment(binder_copy, monkeypatch
     for path in notebooks:
         notebook = run_notebook(nbformat.read(path, as_version=4), path.parent, kernel_name="binder-env")
         assert error_outputs(notebook) == [], path.name
-        saved = json.loads(path.with_suffix(".answers.json").read_text(encoding="utf-8"))
+        saved = answers_file(path.parent.parent, path.stem)
         assert saved["checked"] and saved["answers"] == {}, path.name
         assert {e["status"] for e in saved["checked"].values()} == {"not yet"}, path.name
     # The kernel really was the Binder environment's Python, not this one.

@@ -10,7 +10,6 @@ notebook's folder), and judged from the structured answers file each run leaves 
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXERCISES, ROOT, source_of
+from conftest import EXERCISES, ROOT, answers_file, source_of
 
 from tools.learner import is_instructor, is_solution, learner_edition, read_source, write_editions
 
@@ -74,12 +73,6 @@ def editions(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
         write_editions(ROOT / "exercises", folder, edition)
         found[edition] = (folder, run_with_nbval(folder))
     return found
-
-
-def answers_file(folder: Path, name: str) -> dict:
-    path = folder / name / f"{name}.answers.json"
-    assert path.exists(), f"{name}: no answers file was written (did the notebook run?)"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def task_ids(name: str) -> list[str]:
