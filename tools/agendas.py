@@ -6,6 +6,10 @@ are ``book/instructors/agendas.yaml``. ``build(spec, timings, format_id)`` place
 session (teaching, then its exercises) into days: a session that would end after the day's end
 moves whole to the next day; a break falls at the boundary between two activities nearest to its
 time. A format that cannot hold its modules raises ``AgendaError`` naming the format.
+
+The capstone is one more session, named ``capstone`` in a format's ``modules``: the plenary items
+``before`` and ``after`` of the ``capstone`` entry of ``agendas.yaml`` around the six stages, whose
+minutes are ``minutes`` in ``exercises/capstone-*/tasks.yaml``.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "book" / "instructors" / "agendas.yaml"
 HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the task files are long: parse them in C
+CAPSTONE = "capstone"  # the session of the capstone's stages (exercises/capstone-*)
 
 
 class AgendaError(ValueError):
@@ -30,10 +35,10 @@ class AgendaError(ValueError):
 
 @dataclass(frozen=True)
 class Activity:
-    kind: str  # "teaching", "exercise" or "break"
+    kind: str  # "teaching", "exercise", "stage" (of the capstone), "plenary" or "break"
     doc: str  # the page it links to ("" for a break)
     minutes: int
-    label: str = ""  # a break's label
+    label: str = ""  # a break's or a plenary's label
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,6 @@ class Row:
 class Day:
     number: int
     rows: list[Row] = field(default_factory=list)
-    reserved: str = ""  # the label of a day reserved for an untimed activity (the capstone)
 
     @property
     def work(self) -> int:
@@ -75,21 +79,31 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else {}
 
 
+def exercise_activities(root: Path, prefix: str, kind: str) -> list[Activity]:
+    """The exercises whose folder starts with ``prefix``, in folder order, with their minutes."""
+    activities = []
+    for tasks in sorted((root / "exercises").glob(f"{prefix}-*/tasks.yaml")):
+        minutes = yaml.load(tasks.read_text(encoding="utf-8"), Loader=LOADER).get("minutes")
+        if not isinstance(minutes, int):
+            raise AgendaError(f"{tasks.relative_to(root)}: no `minutes: N`")
+        name = tasks.parent.name
+        activities.append(Activity(kind, f"exercises/{name}/{name}", minutes))
+    return activities
+
+
 def load_timings(root: Path = ROOT) -> dict[str, list[Activity]]:
-    """Each module id -> its session: the teaching, then each of its exercises (by folder name)."""
+    """Each module id -> its session: the teaching, then each of its exercises (by folder name);
+    ``capstone`` -> the capstone's stages, if the course has them."""
     sessions = {}
     for module in sorted((root / "modules").glob("m[0-9][0-9]-*.md")):
         teaching = front_matter(module).get("minutes", {}).get("teaching")
         if not isinstance(teaching, int):
             raise AgendaError(f"{module.relative_to(root)}: no `minutes: {{teaching: N}}` in front matter")
-        activities = [Activity("teaching", f"modules/{module.stem}", teaching)]
-        for tasks in sorted((root / "exercises").glob(f"{module.stem[:3]}-*/tasks.yaml")):
-            minutes = yaml.load(tasks.read_text(encoding="utf-8"), Loader=LOADER).get("minutes")
-            if not isinstance(minutes, int):
-                raise AgendaError(f"{tasks.relative_to(root)}: no `minutes: N`")
-            name = tasks.parent.name
-            activities.append(Activity("exercise", f"exercises/{name}/{name}", minutes))
-        sessions[module.stem] = activities
+        teaching = Activity("teaching", f"modules/{module.stem}", teaching)
+        sessions[module.stem] = [teaching, *exercise_activities(root, module.stem[:3], "exercise")]
+    stages = exercise_activities(root, CAPSTONE, "stage")
+    if stages:
+        sessions[CAPSTONE] = stages
     return sessions
 
 
@@ -127,6 +141,25 @@ def module_ids(spec: dict, fmt: dict, format_id: str) -> list[str]:
     if len(ids) != len(set(ids)):
         raise AgendaError(f"format {format_id!r}: a module is listed twice")
     return ids
+
+
+def session(spec: dict, timings: dict[str, list[Activity]], module: str, format_id: str) -> list[Activity]:
+    """The activities of one session: a module's, or the capstone's stages between its plenaries."""
+    if module not in timings:
+        raise AgendaError(f"format {format_id!r}: no module {module!r} with timings")
+    if module != CAPSTONE:
+        return timings[module]
+    plenaries = spec.get(CAPSTONE, {})
+    try:
+        before, after = (
+            [Activity("plenary", str(p["doc"]), int(p["minutes"]), str(p["label"])) for p in plenaries[part]]
+            for part in ("before", "after")
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise AgendaError(
+            f"format {format_id!r}: `capstone` needs `before` and `after` items with a label, minutes and a doc"
+        ) from error
+    return [*before, *timings[CAPSTONE], *after]
 
 
 def _format(spec: dict, format_id: str) -> tuple[dict, dict]:
@@ -201,32 +234,24 @@ def build(spec: dict, timings: dict[str, list[Activity]], format_id: str) -> Age
     except (KeyError, TypeError, ValueError) as error:
         raise AgendaError(f"{where}: each break needs a label, minutes and an `at` time") from error
     fresh = _Clock(start, tuple(b for _, b in timed), tuple(at for at, _ in timed))
-    capstone = fmt.get("capstone") or {}
-    teaching_days = fmt["days"] - int(capstone.get("days", 0))
 
     days, state = [], fresh
     for module in module_ids(spec, fmt, format_id):
-        if module not in timings:
-            raise AgendaError(f"format {format_id!r}: no module {module!r} with timings")
-        placed = _place(state, timings[module])
+        activities = session(spec, timings, module, format_id)
+        placed = _place(state, activities)
         if placed.now > end and state.rows:  # does not fit today: the whole session moves on
             days.append(state.rows)
-            placed = _place(fresh, timings[module])
+            placed = _place(fresh, activities)
         if placed.now > end:
-            minutes = sum(a.minutes for a in timings[module])
+            minutes = sum(a.minutes for a in activities)
             raise AgendaError(
                 f"format {format_id!r}: module {module!r} ({minutes} minutes) does not fit in one day"
             )
         state = placed
     days.append(state.rows)
-    if len(days) > teaching_days:
-        raise AgendaError(
-            f"format {format_id!r}: its modules need {len(days)} days but it has {teaching_days} for them"
-        )
-    agenda_days = [Day(n, list(rows)) for n, rows in enumerate(days, 1)]
-    for _ in range(int(capstone.get("days", 0))):
-        agenda_days.append(Day(len(agenda_days) + 1, reserved=str(capstone["label"])))
-    return Agenda(format_id, fmt["title"], start, end, agenda_days)
+    if len(days) > fmt["days"]:
+        raise AgendaError(f"format {format_id!r}: its modules need {len(days)} days but it has {fmt['days']}")
+    return Agenda(format_id, fmt["title"], start, end, [Day(n, list(rows)) for n, rows in enumerate(days, 1)])
 
 
 def build_all(spec: dict | None = None, timings: dict | None = None) -> dict[str, Agenda]:
@@ -244,8 +269,6 @@ def table_rows(agenda: Agenda, words: dict, name) -> list[list]:
     rows = []
     for day in agenda.days:
         label = words["day"].format(number=day.number)
-        if day.reserved:
-            rows.append([label, words["reserved_time"], day.reserved, words["reserved_minutes"]])
         for row in day.rows:
             time = words["time"].format(start=hhmm(row.start), end=hhmm(row.end))
             rows.append([label, time, name(row.activity), row.activity.minutes])
@@ -258,7 +281,7 @@ def csv_text(agenda: Agenda, words: dict, root: Path = ROOT) -> str:
     def name(activity) -> str:
         if activity.kind == "break":
             return activity.label
-        return f"{words[activity.kind]} {title(activity.doc, root)}"
+        return f"{words[activity.kind]} {activity.label or title(activity.doc, root)}"
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

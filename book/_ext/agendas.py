@@ -53,12 +53,12 @@ def write_csv(app) -> None:
         (folder / csv_name(format_id)).write_text(agendas.csv_text(agenda, spec["words"]), encoding="utf-8")
 
 
-def _page(env, doc: str) -> pending_xref:
-    """A link to a page, titled with the page's own title."""
+def _page(env, doc: str, label: str = "") -> pending_xref:
+    """A link to a page, titled with ``label`` or else with the page's own title."""
     link = pending_xref(
-        "", refdomain="std", reftype="doc", reftarget="/" + doc, refdoc=env.docname, refexplicit=False
+        "", refdomain="std", reftype="doc", reftarget="/" + doc, refdoc=env.docname, refexplicit=bool(label)
     )
-    link += nodes.inline(doc, doc)
+    link += nodes.inline(label or doc, label or doc)
     return link
 
 
@@ -86,7 +86,7 @@ class WorkshopAgenda(SphinxDirective):
         def name(activity) -> list:
             if activity.kind == "break":
                 return [nodes.emphasis(activity.label, activity.label)]
-            return [nodes.Text(words[activity.kind] + " "), _page(self.env, activity.doc)]
+            return [nodes.Text(words[activity.kind] + " "), _page(self.env, activity.doc, activity.label)]
 
         rows = [[*row[:3], str(row[3])] for row in agendas.table_rows(agenda, words, name)]
         totals = nodes.bullet_list()
