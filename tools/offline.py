@@ -25,16 +25,22 @@ its module page (the files are in the learner/ folder).
 """
 
 
+def site_files(html: Path):
+    """(path, path inside the site) of every file of the built site, without Sphinx's build state."""
+    for path in sorted(html.rglob("*")):
+        relative = path.relative_to(html)
+        if path.is_file() and relative.parts[0] != ".doctrees" and path.name != ".buildinfo":
+            yield path, relative.as_posix()
+
+
 def pack(html: Path, target: Path) -> Path:
     if not (html / "index.html").is_file():
         raise SystemExit(f"No built book at {html}: run `make book` first.")
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{FOLDER_IN_ZIP}/README.txt", README)
-        for path in sorted(html.rglob("*")):
-            relative = path.relative_to(html)
-            if path.is_file() and relative.parts[0] != ".doctrees" and path.name != ".buildinfo":
-                archive.write(path, f"{FOLDER_IN_ZIP}/{relative.as_posix()}")
+        for path, relative in site_files(html):
+            archive.write(path, f"{FOLDER_IN_ZIP}/{relative}")
     return target
 
 
