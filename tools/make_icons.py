@@ -2,7 +2,7 @@
 
 The book theme loads Font Awesome as a 1.5 MB script on every page. The course shows about twenty
 icons, so it replaces that script with this small stylesheet (the script tag is removed from every
-page after the build: see THEME_REPAIRS in book/_ext/course_book.py).
+page after the build: see book/_ext/page_weight.py).
 
 Maintainer tool, run only when the theme starts using a new icon (the browser tests then show a
 missing icon as an empty button). It needs the Font Awesome Free package from the npm registry:

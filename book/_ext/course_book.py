@@ -6,13 +6,14 @@
   and ``launch_buttons.binderhub_url`` in ``_config.yml`` (one place).
 - ``data-catalogue`` directive: the data catalogue, generated from ``data/datapackage.json``.
 - After the HTML build, the learner edition of every exercise is written to ``learner/``, and a
-  few accessibility faults of the theme's markup are repaired (``THEME_REPAIRS``).
+  few accessibility faults of the theme's markup are repaired (``THEME_REPAIRS``). What pages
+  download (the theme's icon script and fonts, the search index, unused assets) is cut by
+  book/_ext/page_weight.py.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -201,16 +202,10 @@ THEME_REPAIRS = [
 ]
 
 
-# The theme's 1.5 MB Font Awesome script: the icons come from book/_static/icons.css instead.
-FONTAWESOME_SCRIPT = re.compile(
-    r'<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>\s*'
-)
-
-
 def repair_html(text: str) -> str:
     for old, new in THEME_REPAIRS:
         text = text.replace(old, new)
-    return FONTAWESOME_SCRIPT.sub("", text)
+    return text
 
 
 def finish_html(app, exception) -> None:
@@ -221,7 +216,6 @@ def finish_html(app, exception) -> None:
     for written in write_editions(Path(app.srcdir) / "exercises", folder):
         written.replace(folder / written.name)  # flat: learner/<name>.ipynb
         written.parent.rmdir()
-    (Path(app.outdir) / "_static" / "scripts" / "fontawesome.js").unlink(missing_ok=True)
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         repaired = repair_html(text)
