@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup book test check test-one learner offline bench external-links browser lock clean templates
+.PHONY: setup book test check test-one learner learner-repo bundle offline print bench external-links browser lock clean templates slides
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 or python3 on PATH)."; exit 1; }
@@ -17,7 +17,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 setup: $(STAMP)
 
 # Execute every notebook (through the jupyter cache) and build the HTML book; warnings are errors.
-book: $(STAMP)
+book: $(STAMP) browser
 	MIGDEV_SAVE=0 $(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html"
 
@@ -56,6 +56,16 @@ browser:
 offline: book
 	$(BIN)/python -m tools.offline _build/html _build/mainstreaming-migration-course.zip
 
+# The USB bundle for a room without internet: the offline site, the learner repository, a
+# wheelhouse per platform (downloaded from the package index) and a one-page guide (START-HERE).
+bundle: book
+	$(BIN)/python -m tools.bundle _build/html _build/mainstreaming-migration-bundle.zip
+
+# Printable PDFs in _build/print, A4 and US Letter: the participant workbook (no answers), the quiz
+# handouts with and without answers, and the instructors' answer key (tools/print_pdfs.py).
+print: book browser
+	$(BIN)/python -m tools.print_pdfs _build/html _build/print
+
 # Speed and page-weight benchmarks, against references measured in the same run.
 bench: $(STAMP) browser
 	$(BIN)/python benchmarks/run.py --out _build/bench.json
@@ -69,9 +79,19 @@ external-links: book
 templates: $(STAMP)
 	$(BIN)/python -m tools.templates _build/templates
 
+# The slide decks of every module (HTML and PDF), in _build/slides; `make book` also writes them
+# into the HTML output (book/_ext/slides_ext.py). The PDFs need Chromium (see `browser`).
+slides: $(STAMP) browser
+	$(BIN)/python -m tools.slides _build/slides
+
 # Learner editions of every exercise, in _build/learner (Binder makes its own in place).
 learner: $(STAMP)
 	$(BIN)/python -m tools.learner exercises --out _build/learner
+
+# The learner repository for a JupyterHub (nbgitpuller) or Binder, ready to push: learner editions,
+# data, the runtime package and its pinned requirements (book/instructors/jupyterhub.md).
+learner-repo: $(STAMP)
+	$(BIN)/python -m tools.learner_repo _build/learner-repo
 
 # Regenerate both pinned sets from the top-level requirement files (needs the package index):
 # requirements/lock.txt for authors and CI, binder/requirements.txt for learners (a subset with
