@@ -24,10 +24,9 @@ from tools.learner import is_instructor, is_solution, learner_edition, read_sour
 pytestmark = pytest.mark.notebooks
 
 
-def run_with_nbval(folder: Path) -> dict[str, list[str]]:
-    """Run every notebook under ``folder`` with nbval; {notebook stem: [failed cell ids]}."""
-    report = folder / "nbval.xml"
-    subprocess.run(
+def start_nbval(folder: Path) -> subprocess.Popen:
+    """Start nbval on every notebook under ``folder`` (read its report with ``nbval_failures``)."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -37,18 +36,22 @@ def run_with_nbval(folder: Path) -> dict[str, list[str]]:
             "-p",
             "no:cacheprovider",
             "--junitxml",
-            str(report),
+            str(folder / "nbval.xml"),
             "--rootdir",
             str(folder),
             str(folder),
         ],
         cwd=folder,
-        capture_output=True,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env=_env(),
     )
+
+
+def nbval_failures(folder: Path) -> dict[str, list[str]]:
+    """{notebook stem: [failed cell ids]} from the report nbval wrote in ``folder``."""
     failures: dict[str, list[str]] = {}
-    for case in ElementTree.parse(report).iter("testcase"):
+    for case in ElementTree.parse(folder / "nbval.xml").iter("testcase"):
         notebook = Path(case.get("file", case.get("classname", ""))).stem or case.get("classname")
         notebook = notebook.split(".")[-1] if "." in notebook else notebook
         failed = case.find("failure") is not None or case.find("error") is not None
@@ -66,13 +69,16 @@ def _env() -> dict:
 
 @pytest.fixture(scope="session")
 def editions(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
-    """Both editions of every exercise, written and run once: {edition: (folder, failures)}."""
-    found = {}
+    """Both editions of every exercise, written and run once, the two editions side by side (one
+    per core): {edition: (folder, failures)}."""
+    runs = {}
     for edition in ("instructor", "learner"):
         folder = tmp_path_factory.mktemp(edition)
         write_editions(ROOT / "exercises", folder, edition)
-        found[edition] = (folder, run_with_nbval(folder))
-    return found
+        runs[edition] = (folder, start_nbval(folder))
+    for _, process in runs.values():
+        process.wait()
+    return {edition: (folder, nbval_failures(folder)) for edition, (folder, _) in runs.items()}
 
 
 def task_ids(name: str) -> list[str]:

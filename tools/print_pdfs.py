@@ -305,18 +305,24 @@ def entry_pages(pdf: bytes, entries: list[Entry]) -> dict[str, int]:
 
 
 def write(
-    html: Path, out: Path, root: Path = ROOT, numbered_contents: bool = True, browser=None
+    html: Path,
+    out: Path,
+    root: Path = ROOT,
+    numbered_contents: bool = True,
+    browser=None,
+    only: set[tuple[str, str]] | None = None,
 ) -> dict[str, int]:
     """Write every product in both paper sizes to ``out``; return {file name: page count}.
     ``numbered_contents=False`` prints once, with no page numbers in the contents (faster);
-    ``browser``: a Playwright Chromium already running (else one is started)."""
+    ``browser``: a Playwright Chromium already running (else one is started); ``only``: the
+    (product, size) pairs to print, e.g. ``{("quiz-handouts", "letter")}`` (default: all)."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                return write(html, out, root, numbered_contents, launched)
+                return write(html, out, root, numbered_contents, launched, only)
             finally:
                 launched.close()
     words = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
@@ -327,6 +333,8 @@ def write(
     for product, entries in products(book, words).items():
         source = out / f"{product}.html"
         for size, paper in PAPERS.items():
+            if only is not None and (product, size) not in only:
+                continue
             pages: dict[str, int] = {}
             for _ in range(2 if numbered_contents else 1):  # the second has the contents' pages
                 source.write_text(document(book, words, product, entries, pages), encoding="utf-8")
