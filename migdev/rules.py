@@ -206,6 +206,12 @@ def coherence(cap: Capstone) -> list[Result]:
     ]
 
 
+def paid(cap: Capstone) -> list[str]:
+    """The priorities chosen at stage 3 that stage 4 funds (stages 5 and 6 plan for these)."""
+    priorities = [str(p).upper() for p in cap.decision(3, "1", [])]
+    return funded(priorities, upper_keys(cap.decision(4, "2", {})))
+
+
 def upper_keys(value: object) -> dict:
     return {str(k).strip().upper(): v for k, v in value.items()} if isinstance(value, dict) else {}
 

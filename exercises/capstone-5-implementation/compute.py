@@ -1,12 +1,7 @@
 """Capstone stage 5 (FICTIONAL Tessaria): who does what, and the risks. Logic only."""
 
 from migdev.capstone import current, table
-from migdev.rules import detail, funded, leads, risks, upper_keys
-
-
-def paid(cap) -> list[str]:
-    priorities = [str(p).upper() for p in cap.decision(3, "1", [])]
-    return funded(priorities, upper_keys(cap.decision(4, "2", {})))
+from migdev.rules import detail, leads, paid, risks
 
 
 def check_leads(task, answer):

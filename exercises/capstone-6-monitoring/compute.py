@@ -1,12 +1,7 @@
 """Capstone stage 6 (FICTIONAL Tessaria): indicators, the score card and the plan. Logic only."""
 
 from migdev.capstone import SDG_17_18, current, table
-from migdev.rules import detail, disaggregation_missing, funded, indicators, upper_keys
-
-
-def paid(cap) -> list[str]:
-    priorities = [str(p).upper() for p in cap.decision(3, "1", [])]
-    return funded(priorities, upper_keys(cap.decision(4, "2", {})))
+from migdev.rules import detail, disaggregation_missing, indicators, paid
 
 
 def check_indicators(task, answer):
