@@ -22,12 +22,12 @@ from pathlib import Path
 
 import yaml
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.util.docutils import SphinxDirective
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from agendas import _page  # noqa: E402
 from templates_ext import _table  # noqa: E402
 
 from tools import learner_repo  # noqa: E402
@@ -93,17 +93,12 @@ class NbgitpullerLinks(SphinxDirective):
         )
         rows = []
         for docname, _, link in links(self.env.config):
-            page = pending_xref(
-                "",
-                refdomain="std",
-                reftype="doc",
-                reftarget="/" + docname,
-                refdoc=self.env.docname,
-                refexplicit=False,
-                refwarn=True,
+            rows.append(
+                [
+                    [_page(self.env, docname)],
+                    [nodes.reference("", said["link_text"], refuri=link, internal=False)],
+                ]
             )
-            page += nodes.inline("", docname)
-            rows.append([[page], [nodes.reference("", said["link_text"], refuri=link, internal=False)]])
         table = _table([said["column_exercise"], said["column_link"]], rows)
         target = posixpath.relpath(f"{FILES}/{CSV_NAME}", posixpath.dirname(self.env.docname))
         download = nodes.paragraph()
